@@ -1,0 +1,13 @@
+export { tableDefinition, createTableInput, type TableDefinition } from "./table.js";
+export { keys } from "./keys.js";
+export {
+  createDynamoClient,
+  ensureTable,
+  isConditionalCheckFailed,
+  cancellationReasons,
+  type TableContext,
+} from "./dynamo.js";
+export { createCursorCodec, type CursorCodec } from "./cursor.js";
+export { InvalidCursorError, ContentionError } from "./errors.js";
+export { withBackoff } from "./retry.js";
+export { marshallItem, unmarshallItem } from "./marshall.js";

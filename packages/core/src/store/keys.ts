@@ -1,0 +1,60 @@
+/**
+ * Key layout of the single table. This module is the only place that spells key strings.
+ *
+ *   entity              pk                          sk                      gsi1pk / gsi1sk
+ *   spec summary        SPEC#<specId>               META                    SPECS / <specId>
+ *   spec version        SPEC#<specId>               V#<0000000042>          -
+ *   content hash        SPEC#<specId>               HASH#<sha256>           -
+ *   environment         SPEC#<specId>               ENV#<env>               -
+ *   rollout lock        SPEC#<specId>               LOCK#<env>              -
+ *   deployment          DEP#<id>                    META                    DEPS / <createdAt>#<id>
+ *   deployment event    DEP#<id>                    EVT#<seq:8>             -
+ *   approval vote       DEP#<id>                    VOTE#<gate>#<subject>   -
+ *   approval link       APPROVAL#<sha256(token)>    LINK                    -
+ *   in-flight index     ACTIVE                      DEP#<id>                -   (one item per non-terminal deployment, for resume after restart)
+ *   api token           TOKEN#<id>                  TOKEN                   TOKENS / <createdAt>#<id>
+ *   idempotency record  IDEM#<subject>#<key>        IDEM                    -
+ *   target state        TARGET#<specId>#<env>       STATE                   -
+ *   server config       CONFIG                      <name>                  -
+ */
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+export const keys = {
+  spec: (specId: string) => ({ pk: `SPEC#${specId}`, sk: "META" }),
+  specListPartition: () => "SPECS",
+  specVersion: (specId: string, version: number) => ({
+    pk: `SPEC#${specId}`,
+    sk: `V#${pad(version, 10)}`,
+  }),
+  specVersionPrefix: () => "V#",
+  versionFromSortKey: (sk: string) => Number(sk.slice(2)),
+  contentHash: (specId: string, hash: string) => ({ pk: `SPEC#${specId}`, sk: `HASH#${hash}` }),
+  environment: (specId: string, env: string) => ({ pk: `SPEC#${specId}`, sk: `ENV#${env}` }),
+  environmentPrefix: () => "ENV#",
+  lock: (specId: string, env: string) => ({ pk: `SPEC#${specId}`, sk: `LOCK#${env}` }),
+
+  deployment: (id: string) => ({ pk: `DEP#${id}`, sk: "META" }),
+  deploymentListPartition: () => "DEPS",
+  deploymentListSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
+  deploymentEvent: (id: string, seq: number) => ({ pk: `DEP#${id}`, sk: `EVT#${pad(seq, 8)}` }),
+  deploymentEventPrefix: () => "EVT#",
+  approvalVote: (id: string, gate: number, subject: string) => ({
+    pk: `DEP#${id}`,
+    sk: `VOTE#${pad(gate, 4)}#${subject}`,
+  }),
+  approvalVotePrefix: (gate: number) => `VOTE#${pad(gate, 4)}#`,
+  approvalLink: (tokenHash: string) => ({ pk: `APPROVAL#${tokenHash}`, sk: "LINK" }),
+  activeDeployment: (id: string) => ({ pk: "ACTIVE", sk: `DEP#${id}` }),
+  activePartition: () => "ACTIVE",
+
+  token: (id: string) => ({ pk: `TOKEN#${id}`, sk: "TOKEN" }),
+  tokenListPartition: () => "TOKENS",
+  tokenListSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
+
+  idempotency: (subject: string, key: string) => ({ pk: `IDEM#${subject}#${key}`, sk: "IDEM" }),
+
+  targetState: (specId: string, env: string) => ({ pk: `TARGET#${specId}#${env}`, sk: "STATE" }),
+
+  config: (name: string) => ({ pk: "CONFIG", sk: name }),
+} as const;

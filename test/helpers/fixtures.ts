@@ -1,0 +1,28 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** shared/ sits beside the repository (../shared); ROLLGATE_SHARED_DIR overrides. */
+export const sharedDir = process.env.ROLLGATE_SHARED_DIR ?? resolve(here, "../../../shared");
+export const ospecDir = join(sharedDir, "fixtures/ospec");
+export const schemaPath = join(sharedDir, "fixtures/ospec-v1.0.schema.json");
+
+export function ospecFixtureNames(): string[] {
+  return readdirSync(ospecDir).filter((f) => f.endsWith(".yaml")).sort();
+}
+
+/** A fixture's text, read fresh for each call (tests may mutate what they parse). */
+export function loadOspecFixture(name: string): string {
+  return readFileSync(join(ospecDir, name), "utf8");
+}
+
+export function loadOfficialSchema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(schemaPath, "utf8"));
+}
+
+/** Project-owned fixtures under test/fixtures. */
+export function loadTestFixture(name: string): string {
+  return readFileSync(join(here, "../fixtures", name), "utf8");
+}

@@ -1,1 +1,5 @@
 export * from "./types.js";
+export * from "./relay.js";
+export * from "./notifier.js";
+export * from "./notifier-metrics.js";
+export * from "./outbox.js";

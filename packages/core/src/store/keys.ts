@@ -5,9 +5,10 @@
  *   spec summary        SPEC#<specId>               META                    SPECS / <specId>
  *   spec version        SPEC#<specId>               V#<0000000042>          -
  *   content hash        SPEC#<specId>               HASH#<sha256>           -
- *   environment         SPEC#<specId>               ENV#<env>               -
+ *   environment         SPEC#<specId>               ENV#<env>               -   (env pointer: currentVersion, previousVersion, lastDeploymentId, succeededVersions)
  *   rollout lock        SPEC#<specId>               LOCK#<env>              -
  *   deployment          DEP#<id>                    META                    DEPS / <createdAt>#<id>
+ *   deployment by spec  DEP#<id>                    BYSPEC                  DEPS#<specId> / <createdAt>#<id>   (summary copy, for per-spec listing)
  *   deployment event    DEP#<id>                    EVT#<seq:8>             -
  *   approval vote       DEP#<id>                    VOTE#<gate>#<subject>   -
  *   approval link       APPROVAL#<sha256(token)>    LINK                    -
@@ -39,6 +40,8 @@ export const keys = {
   deploymentListSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
   deploymentEvent: (id: string, seq: number) => ({ pk: `DEP#${id}`, sk: `EVT#${pad(seq, 8)}` }),
   deploymentEventPrefix: () => "EVT#",
+  deploymentBySpec: (id: string) => ({ pk: `DEP#${id}`, sk: "BYSPEC" }),
+  deploymentSpecListPartition: (specId: string) => `DEPS#${specId}`,
   approvalVote: (id: string, gate: number, subject: string) => ({
     pk: `DEP#${id}`,
     sk: `VOTE#${pad(gate, 4)}#${subject}`,

@@ -14,7 +14,7 @@ export interface StepError {
 
 export type StepRequest =
   | { action: "advance"; deploymentId: string }
-  | { action: "openGate"; deploymentId: string; taskToken: string }
+  | { action: "openGate"; deploymentId: string; taskToken: string; gateTimeoutSeconds?: number }
   | { action: "compensate"; deploymentId: string; error?: StepError }
   | { action: "escalate"; deploymentId: string; error?: StepError };
 
@@ -40,6 +40,8 @@ export interface ExecutionInput {
   mode: "run" | "compensate";
   /** The plan's step kinds, for the execution history; the handler reads the plan from the table. */
   steps?: string[];
+  /** Why a `compensate` execution compensates (abort, crash recovery); passed to the compensate step. */
+  error?: StepError;
 }
 
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
@@ -53,5 +55,13 @@ export interface Orchestrator {
   sendTaskFailure(taskToken: string, error: string, cause: string): Promise<void>;
   /** StopExecution: used by abort, which then starts a `compensate` execution. */
   stop(executionId: string, cause: string): Promise<void>;
-  describe(executionId: string): Promise<{ status: ExecutionStatus; output?: unknown; error?: StepError }>;
+  describe(executionId: string): Promise<ExecutionDescription>;
+}
+
+export interface ExecutionDescription {
+  status: ExecutionStatus;
+  output?: unknown;
+  error?: StepError;
+  /** State transitions so far (Standard workflows bill per transition); reported by the local engine only. */
+  stateTransitions?: number;
 }

@@ -1,1 +1,7 @@
 export * from "./contract.js";
+export * from "./asl.js";
+export * from "./errors.js";
+export * from "./schema.js";
+export * from "./local.js";
+export { LocalTaskError } from "./local-gates.js";
+export { executionName } from "./naming.js";

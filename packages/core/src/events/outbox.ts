@@ -1,0 +1,72 @@
+/**
+ * The write side of the outbox: each state change of a deployment puts its event item in the
+ * same TransactWriteItems as the change itself, so an event exists if and only if the change
+ * happened. The stream relay (relay.ts) publishes them; the deployment timeline reads them.
+ */
+import { QueryCommand, type AttributeValue, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { TableContext } from "../store/dynamo.js";
+import { keys } from "../store/keys.js";
+import { marshallItem, unmarshallItem } from "../store/marshall.js";
+import type { DomainEvent } from "./types.js";
+
+/** An event before it has a sequence number: what a state change wants to say. */
+export interface PendingEvent {
+  type: string;
+  actor?: string;
+  data?: Record<string, unknown>;
+}
+
+/** What an event is about. */
+export interface EventSubject {
+  deploymentId: string;
+  specId: string;
+  environment: string;
+}
+
+/** Builds the event with sequence number `seq`; its id is stable across retries of the same write. */
+export function buildDomainEvent(subject: EventSubject, seq: number, pending: PendingEvent, at: string): DomainEvent {
+  return {
+    id: `${subject.deploymentId}:${seq}`,
+    type: pending.type,
+    deploymentId: subject.deploymentId,
+    specId: subject.specId,
+    environment: subject.environment,
+    at,
+    ...(pending.actor === undefined ? {} : { actor: pending.actor }),
+    data: pending.data ?? {},
+  };
+}
+
+/**
+ * The transaction item that writes `event` as sequence `seq`. It never overwrites: two
+ * writers that raced to the same sequence number cannot both commit.
+ */
+export function eventPut(tableName: string, seq: number, event: DomainEvent): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: marshallItem({ ...keys.deploymentEvent(event.deploymentId, seq), entity: "event", event }),
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/** A deployment's events in order (its timeline). */
+export async function readDeploymentEvents(table: TableContext, deploymentId: string): Promise<DomainEvent[]> {
+  const events: DomainEvent[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  const { pk } = keys.deployment(deploymentId);
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: marshallItem({ ":pk": pk, ":prefix": keys.deploymentEventPrefix() }),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) events.push(unmarshallItem<{ event: DomainEvent }>(item).event);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return events;
+}

@@ -1,0 +1,308 @@
+import {
+  GetItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+} from "@aws-sdk/client-dynamodb";
+import {
+  cancellationReasons,
+  ContentionError,
+  isConditionalCheckFailed,
+  keys,
+  marshallItem,
+  unmarshallItem,
+  type CursorCodec,
+  type TableContext,
+} from "../store/index.js";
+import { pack, unpack } from "./compression.js";
+import { SpecNotFoundError, SpecTooLargeToStoreError, SpecVersionNotFoundError } from "./errors.js";
+import type { IssueRef, LifecycleState, SpecSummary, SpecVersion, SpecVersionSummary } from "./schema.js";
+
+/** What a registration writes; the version number is chosen by the repository. */
+export interface NewSpecVersion {
+  specId: string;
+  name: string;
+  contentHash: string;
+  format: "yaml" | "json";
+  raw: string;
+  canonical: string;
+  createdBy: string;
+  createdAt: string;
+  warnings: IssueRef[];
+}
+
+export interface SpecRepository {
+  /** Appends the next version, or returns the existing one with the same content hash. */
+  append(entry: NewSpecVersion): Promise<{ created: boolean; version: SpecVersionSummary }>;
+  get(specId: string, version: number | "latest"): Promise<SpecVersion>;
+  getSummary(specId: string, version: number | "latest"): Promise<SpecVersionSummary>;
+  listVersions(specId: string, page: Page): Promise<{ items: SpecVersionSummary[]; nextCursor: string | null }>;
+  listSpecs(page: Page): Promise<{ items: SpecSummary[]; nextCursor: string | null }>;
+  getSpec(specId: string): Promise<SpecSummary>;
+  setState(specId: string, version: number, state: LifecycleState, by: string, at: string): Promise<SpecVersionSummary>;
+}
+
+export interface Page {
+  limit: number;
+  cursor?: string;
+}
+
+const MAX_ITEM_BYTES = 390 * 1024;
+const SUMMARY_ATTRIBUTES = "specId, version, contentHash, #state, #format, createdAt, createdBy, updatedAt, updatedBy, warnings";
+const SUMMARY_NAMES = { "#state": "state", "#format": "format" };
+
+export function createSpecRepository(deps: { table: TableContext; cursors: CursorCodec; maxAttempts?: number }): SpecRepository {
+  const { client, tableName } = deps.table;
+  const maxAttempts = deps.maxAttempts ?? 200;
+  // Last version this process saw per spec: lets the common case (one writer) register in
+  // one transaction without reading first; a stale hint only costs a retry.
+  const latestHint = new Map<string, number>();
+
+  const toSummary = (item: Record<string, unknown>): SpecVersionSummary => ({
+    specId: item.specId as string,
+    version: item.version as number,
+    contentHash: item.contentHash as string,
+    state: item.state as LifecycleState,
+    format: item.format as "yaml" | "json",
+    createdAt: item.createdAt as string,
+    createdBy: item.createdBy as string,
+    ...(item.updatedAt ? { updatedAt: item.updatedAt as string, updatedBy: item.updatedBy as string } : {}),
+    warnings: (item.warnings as IssueRef[] | undefined) ?? [],
+  });
+
+  const toVersion = (item: Record<string, unknown>): SpecVersion => ({
+    ...toSummary(item),
+    raw: unpack(item.rawGz as Uint8Array),
+    document: JSON.parse(unpack(item.canonicalGz as Uint8Array)) as Record<string, unknown>,
+  });
+
+  async function readLatestVersion(specId: string): Promise<number> {
+    const { Item } = await client.send(
+      new GetItemCommand({
+        TableName: tableName,
+        Key: marshallItem(keys.spec(specId)),
+        ConsistentRead: true,
+        ProjectionExpression: "latestVersion",
+      }),
+    );
+    return Item ? (unmarshallItem(Item).latestVersion as number) : 0;
+  }
+
+  async function existingByHash(specId: string, hash: string): Promise<SpecVersionSummary | undefined> {
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.contentHash(specId, hash)), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    return repository.getSummary(specId, unmarshallItem(Item).version as number);
+  }
+
+  const repository: SpecRepository = {
+    async append(entry) {
+      const rawGz = pack(entry.raw);
+      const canonicalGz = pack(entry.canonical);
+      if (rawGz.byteLength + canonicalGz.byteLength > MAX_ITEM_BYTES) {
+        throw new SpecTooLargeToStoreError("The document does not compress enough to be stored (limit ~390 KB gzipped).");
+      }
+      let expected = latestHint.get(entry.specId) ?? (await readLatestVersion(entry.specId));
+      for (let attempt = 0; attempt < maxAttempts; attempt++) {
+        const version = expected + 1;
+        const summary: SpecVersionSummary = {
+          specId: entry.specId,
+          version,
+          contentHash: entry.contentHash,
+          state: "active",
+          format: entry.format,
+          createdAt: entry.createdAt,
+          createdBy: entry.createdBy,
+          warnings: entry.warnings,
+        };
+        try {
+          await client.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: marshallItem(keys.spec(entry.specId)),
+                    UpdateExpression:
+                      "SET latestVersion = :v, #name = :name, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), specId = :id, gsi1pk = :gpk, gsi1sk = :id, entity = :entity",
+                    ConditionExpression: expected === 0 ? "attribute_not_exists(pk)" : "latestVersion = :expected",
+                    ExpressionAttributeNames: { "#name": "name" },
+                    ExpressionAttributeValues: marshallItem({
+                      ":v": version,
+                      ":name": entry.name,
+                      ":at": entry.createdAt,
+                      ":id": entry.specId,
+                      ":gpk": keys.specListPartition(),
+                      ":entity": "spec",
+                      ...(expected === 0 ? {} : { ":expected": expected }),
+                    }),
+                    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: marshallItem({ ...keys.specVersion(entry.specId, version), entity: "specVersion", ...summary, rawGz, canonicalGz }),
+                    ConditionExpression: "attribute_not_exists(pk)",
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: marshallItem({ ...keys.contentHash(entry.specId, entry.contentHash), entity: "contentHash", version }),
+                    ConditionExpression: "attribute_not_exists(pk)",
+                  },
+                },
+              ],
+            }),
+          );
+          latestHint.set(entry.specId, version);
+          return { created: true, version: summary };
+        } catch (error) {
+          const reasons = cancellationReasons(error);
+          if (!reasons) throw error;
+          if (reasons[2] === "ConditionalCheckFailed") {
+            const existing = await existingByHash(entry.specId, entry.contentHash);
+            if (existing) return { created: false, version: existing };
+          }
+          if (reasons[0] === "ConditionalCheckFailed") {
+            const old = (error as { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] }).CancellationReasons?.[0]?.Item;
+            expected = old ? (unmarshallItem(old).latestVersion as number) : await readLatestVersion(entry.specId);
+            latestHint.set(entry.specId, expected);
+          }
+          // Lost a race (condition or TransactionConflict): back off with jitter and go again.
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+        }
+      }
+      throw new ContentionError(`Could not register a version of ${entry.specId} after ${maxAttempts} attempts.`, {
+        context: { specId: entry.specId },
+      });
+    },
+
+    async get(specId, version) {
+      if (version === "latest") {
+        const { Items = [] } = await client.send(latestQuery(specId));
+        if (!Items[0]) throw new SpecNotFoundError(specId);
+        return toVersion(unmarshallItem(Items[0]));
+      }
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.specVersion(specId, version)) }),
+      );
+      if (!Item) throw new SpecVersionNotFoundError(specId, version);
+      return toVersion(unmarshallItem(Item));
+    },
+
+    async getSummary(specId, version) {
+      if (version === "latest") {
+        const { Items = [] } = await client.send(latestQuery(specId, true));
+        if (!Items[0]) throw new SpecNotFoundError(specId);
+        return toSummary(unmarshallItem(Items[0]));
+      }
+      const { Item } = await client.send(
+        new GetItemCommand({
+          TableName: tableName,
+          Key: marshallItem(keys.specVersion(specId, version)),
+          ProjectionExpression: SUMMARY_ATTRIBUTES,
+          ExpressionAttributeNames: SUMMARY_NAMES,
+          ConsistentRead: true,
+        }),
+      );
+      if (!Item) throw new SpecVersionNotFoundError(specId, version);
+      return toSummary(unmarshallItem(Item));
+    },
+
+    async listVersions(specId, { limit, cursor }) {
+      const listing = `versions:${specId}`;
+      const { Items = [], LastEvaluatedKey } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: marshallItem({ ":pk": keys.spec(specId).pk, ":prefix": keys.specVersionPrefix() }),
+          ProjectionExpression: SUMMARY_ATTRIBUTES,
+          ExpressionAttributeNames: SUMMARY_NAMES,
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: toKey(deps.cursors.decode(listing, cursor)),
+        }),
+      );
+      if (Items.length === 0 && !cursor) await repository.getSpec(specId);
+      return {
+        items: Items.map((i) => toSummary(unmarshallItem(i))),
+        nextCursor: deps.cursors.encode(listing, LastEvaluatedKey ? unmarshallItem(LastEvaluatedKey) : undefined),
+      };
+    },
+
+    async listSpecs({ limit, cursor }) {
+      const listing = "specs";
+      const { Items = [], LastEvaluatedKey } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :p",
+          ExpressionAttributeValues: marshallItem({ ":p": keys.specListPartition() }),
+          Limit: limit,
+          ExclusiveStartKey: toKey(deps.cursors.decode(listing, cursor)),
+        }),
+      );
+      return {
+        items: Items.map((i) => toSpecSummary(unmarshallItem(i))),
+        nextCursor: deps.cursors.encode(listing, LastEvaluatedKey ? unmarshallItem(LastEvaluatedKey) : undefined),
+      };
+    },
+
+    async getSpec(specId) {
+      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.spec(specId)) }));
+      if (!Item) throw new SpecNotFoundError(specId);
+      return toSpecSummary(unmarshallItem(Item));
+    },
+
+    async setState(specId, version, state, by, at) {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshallItem(keys.specVersion(specId, version)),
+            UpdateExpression: "SET #state = :state, updatedAt = :at, updatedBy = :by",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeNames: { "#state": "state" },
+            ExpressionAttributeValues: marshallItem({ ":state": state, ":at": at, ":by": by }),
+            ReturnValues: "ALL_NEW",
+          }),
+        );
+        return toSummary(unmarshallItem(Attributes!));
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) throw new SpecVersionNotFoundError(specId, version);
+        throw error;
+      }
+    },
+  };
+
+  function latestQuery(specId: string, summaryOnly = false) {
+    return new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: marshallItem({ ":pk": keys.spec(specId).pk, ":prefix": keys.specVersionPrefix() }),
+      ScanIndexForward: false,
+      Limit: 1,
+      ...(summaryOnly ? { ProjectionExpression: SUMMARY_ATTRIBUTES, ExpressionAttributeNames: SUMMARY_NAMES } : {}),
+    });
+  }
+
+  return repository;
+}
+
+function toSpecSummary(item: Record<string, unknown>): SpecSummary {
+  return {
+    specId: item.specId as string,
+    name: item.name as string,
+    latestVersion: item.latestVersion as number,
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+  };
+}
+
+function toKey(key: Record<string, unknown> | undefined) {
+  return key ? marshallItem(key) : undefined;
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const lifecycleStates = ["active", "deprecated", "disabled"] as const;
+export const lifecycleStateSchema = z.enum(lifecycleStates);
+export type LifecycleState = z.infer<typeof lifecycleStateSchema>;
+
+export const specIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case spec id").max(128);
+
+/** `latest` or a positive integer. */
+export const versionRefSchema = z.union([z.literal("latest"), z.coerce.number().int().positive().max(9_999_999_999)]);
+export type VersionRef = z.infer<typeof versionRefSchema>;
+
+export interface IssueRef {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** What the registry says about one version (without its document). */
+export interface SpecVersionSummary {
+  specId: string;
+  version: number;
+  contentHash: string;
+  state: LifecycleState;
+  format: "yaml" | "json";
+  createdAt: string;
+  createdBy: string;
+  updatedAt?: string;
+  updatedBy?: string;
+  warnings: IssueRef[];
+}
+
+export interface SpecVersion extends SpecVersionSummary {
+  document: Record<string, unknown>;
+  raw: string;
+}
+
+export interface SpecSummary {
+  specId: string;
+  name: string;
+  latestVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,91 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { ZodError } from "zod";
+import { authenticate } from "./auth.js";
+import { docsRoutes } from "./routes/docs.js";
+import { specRoutes } from "./routes/specs.js";
+import { tokenRoutes } from "./routes/tokens.js";
+import { deploymentRoutes } from "./routes/deployments.js";
+import { approvalLinkRoutes } from "./routes/approval-links.js";
+import type { AppEnv, AppServices } from "./env.js";
+import { problem, problemForError, zodIssues } from "./problem.js";
+
+export const apiInfo = {
+  openapi: "3.1.0",
+  info: {
+    title: "Rollgate API",
+    version: "1.0.0",
+    description: "Spec registry and rollout orchestration. Errors are RFC 9457 problem+json.",
+  },
+};
+
+/** The hono app: one for the Lambda handler and the local server alike. */
+export function createApp(services: AppServices) {
+  const app = new OpenAPIHono<AppEnv>({
+    // Request validation failures: a body that parses but breaks the schema is 422; bad
+    // query, path or header values are 400. Both name the fields.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const status = result.target === "json" ? 422 : 400;
+      return problem(c, status, "REQUEST_INVALID", "The request does not match the API's schema.", {
+        errors: zodIssues(result.error.issues),
+      });
+    },
+  });
+  const { logger } = services;
+
+  app.use("*", requestId({ headerName: "x-request-id", limitLength: 128 }));
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info("request", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      subject: c.get("principal")?.subject,
+    });
+  });
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: services.config.maxBodyBytes,
+      onError: (c) =>
+        problem(c, 413, "BODY_TOO_LARGE", `Request bodies are limited to ${services.config.maxBodyBytes} bytes.`, {
+          limit: services.config.maxBodyBytes,
+        }),
+    }),
+  );
+
+  app.get("/health", (c) => c.json({ status: "ok" }));
+  app.doc31("/openapi.json", apiInfo);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.route("/", docsRoutes());
+  app.route("/", approvalLinkRoutes(services));
+
+  app.use("/v1/*", authenticate(services.tokens));
+  app.route("/", specRoutes(services));
+  app.route("/", tokenRoutes(services));
+  app.route("/", deploymentRoutes(services));
+
+  app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
+  app.onError((error, c) => {
+    const mapped = problemForError(c, error);
+    if (mapped) return mapped;
+    if (error instanceof ZodError) {
+      return problem(c, 400, "REQUEST_INVALID", "The request does not match the API's schema.", { errors: zodIssues(error.issues) });
+    }
+    if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
+      return problem(c, 400, "MALFORMED_JSON", "The request body is not valid JSON.", { errors: [{ path: "", message: error.message }] });
+    }
+    const status = (error as { status?: number }).status;
+    if (status === 413) return problem(c, 413, "BODY_TOO_LARGE", "Request body too large.");
+    logger.error("unhandled error", { requestId: c.get("requestId"), error: error as Error });
+    return problem(c, 500, "INTERNAL", `Something went wrong on our side. Quote request id ${c.get("requestId")}.`);
+  });
+  return app;
+}
+
+export type RollgateApp = ReturnType<typeof createApp>;

@@ -1,0 +1,34 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv, AppServices } from "./env.js";
+
+/**
+ * Runs `work` under the request's Idempotency-Key, if it has one: a replay returns the
+ * stored response, a reuse with another request is refused, a failure frees the key.
+ */
+export async function withIdempotency(
+  c: Context<AppEnv>,
+  services: AppServices,
+  fingerprint: string,
+  work: () => Promise<{ status: ContentfulStatusCode; body: unknown }>,
+) {
+  const key = c.req.header("idempotency-key");
+  if (!key) {
+    const { status, body } = await work();
+    return c.json(body as object, status);
+  }
+  const scope = `${c.get("principal").subject}|${c.req.method} ${c.req.path}`;
+  const { replay } = await services.idempotency.begin(scope, key, fingerprint);
+  if (replay) {
+    c.header("Idempotent-Replayed", "true");
+    return c.json(replay.body as object, replay.status as ContentfulStatusCode);
+  }
+  try {
+    const response = await work();
+    await services.idempotency.complete(scope, key, response);
+    return c.json(response.body as object, response.status);
+  } catch (error) {
+    await services.idempotency.release(scope, key).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,208 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { hasScope, type Scope } from "@rollgate/core/auth";
+import { deploymentStatuses } from "@rollgate/core/rollout";
+import { requireScope } from "../auth.js";
+import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
+import { withIdempotency } from "../idempotency.js";
+import { problem } from "../problem.js";
+import { PageQuery, problems, SpecIdParam } from "../schemas.js";
+
+const EnvName = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "expected a lower-case environment name");
+const Reason = z.string().max(500).optional();
+
+const CreateDeploymentBody = z
+  .strictObject({
+    specId: SpecIdParam,
+    version: z.union([z.number().int().positive(), z.literal("latest")]),
+    environment: EnvName,
+    strategy: z.enum(["blue_green", "canary", "rolling"]).optional(),
+    reason: Reason,
+    force: z.boolean().optional(),
+  })
+  .openapi("CreateDeployment");
+
+const DeploymentSchema = z.record(z.string(), z.unknown()).openapi("Deployment", {
+  description: "status, plan, currentStep, trafficWeights, timeline, approvals, analysis, compensationLog",
+});
+const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+const ReasonBody = { required: false, content: { "application/json": { schema: z.strictObject({ reason: Reason }) } } };
+
+/** 403 unless the caller holds one of `scopes`. */
+function requireAnyScope(...scopes: Scope[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (!scopes.some((s) => hasScope(principal, s))) {
+      return problem(c, 403, "FORBIDDEN", `This call needs one of the scopes ${scopes.map((s) => `\`${s}\``).join(", ")}.`);
+    }
+    await next();
+  };
+}
+
+async function optionalReason(c: { req: { text(): Promise<string> } }): Promise<string | undefined> {
+  const text = await c.req.text();
+  if (!text.trim()) return undefined;
+  return z.strictObject({ reason: Reason }).parse(JSON.parse(text)).reason;
+}
+
+export function deploymentRoutes(services: AppServices) {
+  const app = new OpenAPIHono<AppEnv>();
+  const deployments = (): DeploymentsApi => {
+    if (!services.deployments) throw new Error("deployment service not configured");
+    return services.deployments;
+  };
+  const sec = [{ bearer: [] }];
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments",
+      middleware: [requireScope("deploy")] as const,
+      summary: "Start a rollout of a spec version to an environment (`?dryRun=true`: the plan only)",
+      request: {
+        query: z.object({ dryRun: z.enum(["true", "false"]).optional().openapi({ param: { name: "dryRun", in: "query" } }) }),
+        body: { required: true, content: { "application/json": { schema: CreateDeploymentBody } } },
+      },
+      responses: {
+        200: { description: "Dry run: the plan", content: { "application/json": { schema: z.object({ plan: z.unknown() }) } } },
+        202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } },
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+      security: sec,
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const dryRun = c.req.valid("query").dryRun === "true";
+      const principal = c.get("principal");
+      if (body.force && !hasScope(principal, "admin")) {
+        return problem(c, 403, "FORBIDDEN", "`force` needs the `admin` scope.", { errors: [{ path: "force", message: "needs admin" }] }) as never;
+      }
+      const version = body.version === "latest" ? (await services.registry.getVersionSummary(body.specId, "latest")).version : body.version;
+      const request = { ...body, version };
+      if (dryRun) return c.json((await deployments().create(request, principal, { dryRun: true })) as never, 200);
+      return withIdempotency(c, services, JSON.stringify(request), async () => ({
+        status: 202,
+        body: await deployments().create(request, principal, { dryRun: false }),
+      })) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/specs/{specId}/promote",
+      middleware: [requireScope("deploy")] as const,
+      summary: "Deploy the version current in `from` to `to`",
+      request: {
+        params: z.object({ specId: SpecIdParam }),
+        body: { required: true, content: { "application/json": { schema: z.strictObject({ from: EnvName, to: EnvName, reason: Reason }) } } },
+      },
+      responses: { 202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
+      security: sec,
+    }),
+    async (c) => {
+      const { specId } = c.req.valid("param");
+      const body = c.req.valid("json");
+      return withIdempotency(c, services, JSON.stringify({ specId, ...body }), async () => ({
+        status: 202,
+        body: await deployments().promote({ specId, ...body }, c.get("principal")),
+      })) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/deployments",
+      middleware: [requireScope("specs:read")] as const,
+      summary: "List deployments, newest first",
+      request: {
+        query: PageQuery.extend({
+          specId: SpecIdParam.optional().openapi({ param: { name: "specId", in: "query" } }),
+          environment: EnvName.optional().openapi({ param: { name: "environment", in: "query" } }),
+          status: z.enum(deploymentStatuses).optional().openapi({ param: { name: "status", in: "query" } }),
+        }),
+      },
+      responses: {
+        200: { description: "A page", content: { "application/json": { schema: z.object({ items: z.array(DeploymentSchema), nextCursor: z.string().nullable() }) } } },
+        ...problems(400, 401, 403),
+      },
+      security: sec,
+    }),
+    async (c) => c.json((await deployments().list(c.req.valid("query"))) as never, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/deployments/{id}",
+      middleware: [requireScope("specs:read")] as const,
+      summary: "A deployment: status, plan, current step, traffic weights, timeline, approvals, analysis, compensation log",
+      request: { params: IdParam },
+      responses: { 200: { description: "The deployment", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404) },
+      security: sec,
+    }),
+    async (c) => c.json((await deployments().get(c.req.valid("param").id)) as never, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments/{id}/approvals",
+      middleware: [requireScope("approve")] as const,
+      summary: "Approve or reject the open approval gate",
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: { "application/json": { schema: z.strictObject({ decision: z.enum(["approve", "reject"]), comment: z.string().max(1000).optional() }) } },
+        },
+      },
+      responses: { 200: { description: "Recorded", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
+      security: sec,
+    }),
+    async (c) => c.json((await deployments().decide(c.req.valid("param").id, c.req.valid("json"), c.get("principal"))) as never, 200),
+  );
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/deployments/{id}/abort",
+    summary: "Stop a rollout in flight and compensate (traffic back on the stable version)",
+    request: { params: IdParam, body: ReasonBody },
+    responses: { 202: { description: "Aborting", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
+    security: sec,
+  });
+  app.post("/v1/deployments/:id/abort", requireAnyScope("rollback", "deploy"), async (c) => {
+    const reason = await optionalReason(c);
+    return c.json((await deployments().abort(IdParam.parse(c.req.param()).id, c.get("principal"), reason)) as object, 202);
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/deployments/{id}/rollback",
+    summary: "In flight: like abort. Finished: a new deployment restoring the environment's previous version",
+    request: { params: IdParam, body: ReasonBody },
+    responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
+    security: sec,
+  });
+  app.post("/v1/deployments/:id/rollback", requireScope("rollback"), async (c) => {
+    const reason = await optionalReason(c);
+    return c.json((await deployments().rollback(IdParam.parse(c.req.param()).id, c.get("principal"), reason)) as object, 202);
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/specs/{specId}/environments/{env}/rollback",
+    summary: "Chat-ops: roll an environment back to its previous version",
+    request: { params: z.object({ specId: SpecIdParam, env: EnvName.openapi({ param: { name: "env", in: "path" } }) }), body: ReasonBody },
+    responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
+    security: sec,
+  });
+  app.post("/v1/specs/:specId/environments/:env/rollback", requireScope("rollback"), async (c) => {
+    const { specId, env } = z.object({ specId: SpecIdParam, env: EnvName }).parse(c.req.param());
+    const reason = await optionalReason(c);
+    return c.json((await deployments().rollbackEnvironment(specId, env, c.get("principal"), reason)) as object, 202);
+  });
+
+  return app;
+}

@@ -1,0 +1,271 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { SpecFormat } from "@rollgate/core/spec";
+import { requireScope } from "../auth.js";
+import type { AppEnv, AppServices } from "../env.js";
+import { withIdempotency } from "../idempotency.js";
+import { problem } from "../problem.js";
+import {
+  EnvironmentStateSchema,
+  LifecycleStateSchema,
+  PageQuery,
+  pageOf,
+  problems,
+  RegisterResponseSchema,
+  SpecIdParam,
+  SpecSummarySchema,
+  SpecVersionSchema,
+  SpecVersionSummarySchema,
+  toVersionRef,
+  VersionParam,
+  FieldIssueSchema,
+} from "../schemas.js";
+
+const ValidationQuery = z.object({
+  validation: z.enum(["lenient", "strict"]).optional().openapi({ param: { name: "validation", in: "query" } }),
+});
+
+const specBody = {
+  required: true,
+  description: "An OSpec document as YAML or JSON (at most 256 KiB).",
+  content: {
+    "application/yaml": { schema: z.string() },
+    "text/yaml": { schema: z.string() },
+    "application/json": { schema: z.record(z.string(), z.unknown()) },
+  },
+};
+
+/** Which parser a request body asks for, from its Content-Type; undefined = unsupported. */
+function formatOf(contentType: string | undefined): SpecFormat | "auto" | undefined {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "" || type === "text/plain" || type === "application/octet-stream") return "auto";
+  if (type === "application/json" || type.endsWith("+json")) return "json";
+  if (["application/yaml", "text/yaml", "application/x-yaml", "text/x-yaml"].includes(type)) return "yaml";
+  return undefined;
+}
+
+export function specRoutes(services: AppServices) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { registry } = services;
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/specs",
+    summary: "Register a spec document",
+    description:
+      "201 with a new version, 200 when identical content is already registered. `Idempotency-Key` is honoured.",
+    request: { query: ValidationQuery, body: specBody },
+    responses: {
+      200: { description: "Identical content: the existing version", content: { "application/json": { schema: RegisterResponseSchema } } },
+      201: { description: "A new version", content: { "application/json": { schema: RegisterResponseSchema } } },
+      ...problems(400, 401, 403, 409, 413, 415, 422),
+    },
+    security: [{ bearer: [] }],
+  });
+  app.post("/v1/specs", requireScope("specs:write"), async (c) => {
+    const format = formatOf(c.req.header("content-type"));
+    if (!format) return problem(c, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the spec as application/yaml, text/yaml or application/json.");
+    const mode = ValidationQuery.parse({ validation: c.req.query("validation") }).validation;
+    const text = await c.req.text();
+    const fingerprint = `${c.req.header("content-type") ?? ""}|${mode ?? ""}|${text}`;
+    return withIdempotency(c, services, fingerprint, async () => {
+      const principal = c.get("principal");
+      const result = await registry.register(text, { format, mode, principal });
+      const deploymentId =
+        result.created && services.deployments
+          ? await services.deployments.autoDeploy(result.version.specId, result.version.version, principal)
+          : undefined;
+      return {
+        status: result.created ? 201 : 200,
+        body: { ...result.version, warnings: result.warnings, ...(deploymentId ? { deploymentId } : {}) },
+      };
+    });
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/specs/validate",
+    summary: "Validate a spec document without registering it",
+    request: { query: ValidationQuery, body: specBody },
+    responses: {
+      200: {
+        description: "Valid, with warnings",
+        content: {
+          "application/json": {
+            schema: z.object({ valid: z.literal(true), specId: z.string(), contentHash: z.string(), warnings: z.array(FieldIssueSchema) }),
+          },
+        },
+      },
+      ...problems(400, 401, 403, 413, 415, 422),
+    },
+    security: [{ bearer: [] }],
+  });
+  app.post("/v1/specs/validate", requireScope("specs:read"), async (c) => {
+    const format = formatOf(c.req.header("content-type"));
+    if (!format) return problem(c, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the spec as application/yaml, text/yaml or application/json.");
+    const mode = ValidationQuery.parse({ validation: c.req.query("validation") }).validation;
+    const result = registry.validate(await c.req.text(), { format, mode });
+    return c.json({ valid: true as const, ...result }, 200);
+  });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      middleware: [requireScope("specs:read")] as const,
+      path: "/v1/specs",
+      summary: "List specs",
+      request: { query: PageQuery },
+      responses: { 200: { description: "A page of specs", content: { "application/json": { schema: pageOf(SpecSummarySchema, "SpecPage") } } }, ...problems(400, 401, 403) },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => c.json(await registry.listSpecs(c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      middleware: [requireScope("specs:read")] as const,
+      path: "/v1/specs/{specId}",
+      summary: "Spec summary: latest version and the version current in each environment",
+      request: { params: z.object({ specId: SpecIdParam }) },
+      responses: {
+        200: {
+          description: "Summary",
+          content: { "application/json": { schema: SpecSummarySchema.extend({ environments: z.array(EnvironmentStateSchema) }).openapi("SpecDetail") } },
+        },
+        ...problems(400, 401, 403, 404),
+      },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => {
+      const { specId } = c.req.valid("param");
+      const spec = await registry.getSpec(specId);
+      const environments = services.deployments ? await services.deployments.environments(specId) : [];
+      return c.json({ ...spec, environments }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      middleware: [requireScope("specs:read")] as const,
+      path: "/v1/specs/{specId}/versions",
+      summary: "List versions, newest first",
+      request: { params: z.object({ specId: SpecIdParam }), query: PageQuery },
+      responses: { 200: { description: "A page of versions", content: { "application/json": { schema: pageOf(SpecVersionSummarySchema, "SpecVersionPage") } } }, ...problems(400, 401, 403, 404) },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => c.json(await registry.listVersions(c.req.valid("param").specId, c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      middleware: [requireScope("specs:read")] as const,
+      path: "/v1/specs/{specId}/versions/{version}",
+      summary: "One version (`latest` allowed); `Accept: application/yaml` returns the raw text as submitted",
+      request: { params: z.object({ specId: SpecIdParam, version: VersionParam }) },
+      responses: {
+        200: {
+          description: "The version",
+          content: { "application/json": { schema: SpecVersionSchema }, "application/yaml": { schema: z.string() } },
+        },
+        ...problems(400, 401, 403, 404),
+      },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => {
+      const { specId, version } = c.req.valid("param");
+      const spec = await registry.getVersion(specId, toVersionRef(version));
+      const accept = c.req.header("accept") ?? "";
+      if (/\b(application|text)\/(x-)?yaml\b/.test(accept)) {
+        const type = spec.format === "json" ? "application/json" : "application/yaml";
+        return c.body(spec.raw, 200, { "content-type": `${type}; charset=utf-8`, "x-spec-version": String(spec.version) });
+      }
+      const { raw: _raw, ...rest } = spec;
+      return c.json(rest, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      middleware: [requireScope("specs:write")] as const,
+      path: "/v1/specs/{specId}/versions/{version}",
+      summary: "Change a version's lifecycle state (active, deprecated, disabled)",
+      request: {
+        params: z.object({ specId: SpecIdParam, version: VersionParam }),
+        body: { required: true, content: { "application/json": { schema: z.strictObject({ state: LifecycleStateSchema }) } } },
+      },
+      responses: { 200: { description: "Updated", content: { "application/json": { schema: SpecVersionSummarySchema } } }, ...problems(400, 401, 403, 404, 422) },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => {
+      const { specId, version } = c.req.valid("param");
+      const { state } = c.req.valid("json");
+      return c.json(await registry.setState(specId, toVersionRef(version), state, c.get("principal")), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      middleware: [requireScope("specs:read")] as const,
+      path: "/v1/specs/{specId}/diff",
+      summary: "RFC 6902 JSON Patch from one version to another, with the rollout-relevant changes",
+      request: {
+        params: z.object({ specId: SpecIdParam }),
+        query: z.object({
+          from: VersionParam.openapi({ param: { name: "from", in: "query" } }),
+          to: VersionParam.optional().openapi({ param: { name: "to", in: "query" } }),
+        }),
+      },
+      responses: {
+        200: {
+          description: "The diff",
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  specId: z.string(),
+                  from: z.number().int(),
+                  to: z.number().int(),
+                  patch: z.array(z.object({ op: z.string(), path: z.string(), value: z.unknown().optional(), from: z.string().optional() })),
+                  rolloutChanges: z.array(z.object({ op: z.string(), path: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })),
+                  summary: z.array(z.string()),
+                })
+                .openapi("SpecDiff"),
+            },
+          },
+        },
+        ...problems(400, 401, 403, 404),
+      },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => {
+      const { specId } = c.req.valid("param");
+      const { from, to } = c.req.valid("query");
+      const diff = await registry.diff(specId, toVersionRef(from), toVersionRef(to ?? "latest"));
+      return c.json({ specId, ...diff } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      middleware: [requireScope("specs:read")] as const,
+      path: "/v1/specs/{specId}/environments",
+      summary: "Environments in promotion order with their current and previous versions",
+      request: { params: z.object({ specId: SpecIdParam }) },
+      responses: { 200: { description: "Environments", content: { "application/json": { schema: z.object({ items: z.array(EnvironmentStateSchema) }) } } }, ...problems(400, 401, 403, 404) },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => {
+      const { specId } = c.req.valid("param");
+      await registry.getSpec(specId);
+      const items = services.deployments ? await services.deployments.environments(specId) : [];
+      return c.json({ items }, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,56 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { issueTokenSchema } from "@rollgate/core/auth";
+import { requireScope } from "../auth.js";
+import type { AppEnv, AppServices } from "../env.js";
+import { PageQuery, pageOf, problems, TokenSchema } from "../schemas.js";
+
+export function tokenRoutes(services: AppServices) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/tokens",
+      middleware: [requireScope("admin")] as const,
+      summary: "Issue an API token (the secret is shown once)",
+      request: { body: { required: true, content: { "application/json": { schema: issueTokenSchema } } } },
+      responses: {
+        201: { description: "Issued", content: { "application/json": { schema: TokenSchema.extend({ token: z.string() }).openapi("IssuedToken") } } },
+        ...problems(400, 401, 403, 422),
+      },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => c.json(await services.tokens.issue(c.req.valid("json"), c.get("principal").subject), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/tokens",
+      middleware: [requireScope("admin")] as const,
+      summary: "List tokens (never their secrets)",
+      request: { query: PageQuery },
+      responses: { 200: { description: "A page of tokens", content: { "application/json": { schema: pageOf(TokenSchema, "TokenPage") } } }, ...problems(400, 401, 403) },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => c.json(await services.tokens.list(c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/v1/tokens/{id}",
+      middleware: [requireScope("admin")] as const,
+      summary: "Revoke a token",
+      request: { params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, "expected a token id").openapi({ param: { name: "id", in: "path" } }) }) },
+      responses: { 204: { description: "Revoked" }, ...problems(400, 401, 403, 404) },
+      security: [{ bearer: [] }],
+    }),
+    async (c) => {
+      await services.tokens.revoke(c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

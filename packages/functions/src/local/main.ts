@@ -1,0 +1,57 @@
+/**
+ * `npm start`: Rollgate on the embedded engines. Spawns DynamoDB Local (data under
+ * ROLLGATE_DATA_DIR), creates the table, bootstraps the first admin token, serves the hono
+ * app on PORT, and on Ctrl-C or SIGTERM stops the server and the Java process.
+ */
+import { serve } from "@hono/node-server";
+import { startLocalRuntime } from "./runtime.js";
+import { JavaMissingError } from "./dynamodb-local.js";
+import { PortInUseError } from "./ports.js";
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const local = await startLocalRuntime({ port, host, dataDir: process.env.ROLLGATE_DATA_DIR ?? ".rollgate" });
+
+  const server = serve({ fetch: local.runtime.app.fetch, port, hostname: host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(port) : error),
+    );
+  }).catch(async (error) => {
+    await local.stop();
+    throw error;
+  });
+
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  const lines = [
+    `Rollgate is running at ${url}`,
+    `  API docs:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
+    `  Data:      ${local.dataDir}`,
+    ...local.adminTokenLines,
+    `  Stop with Ctrl-C (or SIGTERM).`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping Rollgate…\n`);
+    server.close();
+    await local.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof JavaMissingError || error instanceof PortInUseError) {
+    process.stderr.write(`rollgate: ${error.message}\n`);
+  } else {
+    process.stderr.write(`rollgate: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { createLogger } from "../../packages/functions/src/logger.js";
+import { createRuntime, type Runtime } from "../../packages/functions/src/wiring.js";
+import type { Scope } from "@rollgate/core/auth";
+import { createTestTable } from "./table.js";
+
+export interface TestApi {
+  runtime: Runtime;
+  adminToken: string;
+  /** Issues a token with the given scopes and roles and returns its secret. */
+  token(scopes: Scope[], options?: { subject?: string; roles?: string[] }): Promise<string>;
+  request(path: string, init?: RequestInit & { token?: string | null; json?: unknown; yaml?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real hono app on a fresh DynamoDB Local table, called with app.request(). */
+export async function createTestApi(options: { maxBodyBytes?: number } = {}): Promise<TestApi> {
+  const table = await createTestTable();
+  process.env.ROLLGATE_LOG_LEVEL ??= "SILENT";
+  const runtime = createRuntime(
+    { tableName: table.tableName, cursorSecret: "test-secret", maxBodyBytes: options.maxBodyBytes },
+    { table, logger: createLogger("rollgate-test") },
+  );
+  const adminToken = "rg_test_admin_token_0123456789";
+  await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "test");
+  let counter = 0;
+  const api: TestApi = {
+    runtime,
+    adminToken,
+    async token(scopes, opts = {}) {
+      const issued = await runtime.services.tokens.issue(
+        { subject: opts.subject ?? `user-${++counter}`, scopes, roles: opts.roles },
+        "test",
+      );
+      return issued.token;
+    },
+    async request(path, init = {}) {
+      const { token = adminToken, json, yaml, headers, ...rest } = init;
+      const h = new Headers(headers);
+      if (token) h.set("authorization", `Bearer ${token}`);
+      let body = rest.body;
+      if (json !== undefined) {
+        h.set("content-type", "application/json");
+        body = JSON.stringify(json);
+      }
+      if (yaml !== undefined) {
+        h.set("content-type", "application/yaml");
+        body = yaml;
+      }
+      return runtime.app.request(path, { ...rest, headers: h, body });
+    },
+    async close() {
+      await table.drop();
+    },
+  };
+  return api;
+}

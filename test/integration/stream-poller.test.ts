@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { inject } from "vitest";
+import type { DomainEvent, Notifier } from "@rollgate/core/events";
+import { keys, marshallItem } from "@rollgate/core/store";
+import { startStreamPoller, type StreamPoller } from "../../packages/functions/src/local/stream-poller.js";
+import { createTestTable } from "../helpers/table.js";
+
+function domainEvent(deploymentId: string, seq: number, type = "deployment.started"): DomainEvent {
+  return { id: `${deploymentId}:${seq}`, type, deploymentId, specId: "checkout", environment: "staging", at: new Date().toISOString(), data: {} };
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the poller");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("local outbox relay on DynamoDB Local's stream", () => {
+  let table: Awaited<ReturnType<typeof createTestTable>>;
+  let poller: StreamPoller;
+  const published: DomainEvent[] = [];
+  let failuresLeft = 0;
+  const notifier: Notifier = {
+    async publish(event) {
+      if (event.type === "deployment.flaky" && failuresLeft-- > 0) throw new Error("notifier down");
+      published.push(event);
+    },
+  };
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    poller = await startStreamPoller({
+      endpoint: inject("dynamoEndpoint"),
+      tableName: table.tableName,
+      notifier,
+      intervalMs: 50,
+      onError: (m, d) => console.log("POLLER", m, d),
+    });
+  });
+  afterAll(async () => {
+    await poller?.stop();
+    await table?.drop();
+  });
+
+  const putEvent = (event: DomainEvent, seq: number) =>
+    table.client.send(
+      new PutItemCommand({
+        TableName: table.tableName,
+        Item: marshallItem({ ...keys.deploymentEvent(event.deploymentId, seq), entity: "event", event }),
+      }),
+    );
+
+  it("publishes an event item written to the table, and nothing for other items", async () => {
+    await table.client.send(
+      new PutItemCommand({ TableName: table.tableName, Item: marshallItem({ ...keys.spec("checkout"), entity: "spec" }) }),
+    );
+    await putEvent(domainEvent("dep-a", 1), 1);
+    await putEvent(domainEvent("dep-a", 2, "deployment.step_completed"), 2);
+    await waitFor(() => published.length >= 2);
+    expect(published.map((e) => e.id)).toEqual(["dep-a:1", "dep-a:2"]);
+  });
+
+  it("retries from the failed record, keeping order, when the notifier fails", async () => {
+    published.length = 0;
+    failuresLeft = 1;
+    await putEvent(domainEvent("dep-b", 1, "deployment.flaky"), 1);
+    await putEvent(domainEvent("dep-b", 2), 2);
+    await waitFor(() => published.length >= 2);
+    expect(published.map((e) => e.id)).toEqual(["dep-b:1", "dep-b:2"]);
+    expect(failuresLeft).toBe(-1);
+  });
+
+  it("stop() ends polling: later writes are not published", async () => {
+    await poller.stop();
+    published.length = 0;
+    await putEvent(domainEvent("dep-c", 1), 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(published).toEqual([]);
+  });
+});

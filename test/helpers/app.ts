@@ -3,12 +3,16 @@ import { createRuntime, type Runtime } from "../../packages/functions/src/wiring
 import type { Scope } from "@rollgate/core/auth";
 import { createTestTable } from "./table.js";
 
+/** Response whose json() is untyped, as tests read whatever shape the API documents. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TestResponse = Omit<Response, "json"> & { json(): Promise<any> };
+
 export interface TestApi {
   runtime: Runtime;
   adminToken: string;
   /** Issues a token with the given scopes and roles and returns its secret. */
   token(scopes: Scope[], options?: { subject?: string; roles?: string[] }): Promise<string>;
-  request(path: string, init?: RequestInit & { token?: string | null; json?: unknown; yaml?: string }): Promise<Response>;
+  request(path: string, init?: RequestInit & { token?: string | null; json?: unknown; yaml?: string }): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -46,7 +50,7 @@ export async function createTestApi(options: { maxBodyBytes?: number } = {}): Pr
         h.set("content-type", "application/yaml");
         body = yaml;
       }
-      return runtime.app.request(path, { ...rest, headers: h, body });
+      return (await runtime.app.request(path, { ...rest, headers: h, body })) as TestResponse;
     },
     async close() {
       await table.drop();

@@ -6,8 +6,8 @@ import { keys, marshallItem } from "@rollgate/core/store";
 import { startStreamPoller, type StreamPoller } from "../../packages/functions/src/local/stream-poller.js";
 import { createTestTable } from "../helpers/table.js";
 
-function domainEvent(deploymentId: string, seq: number, type = "deployment.started"): DomainEvent {
-  return { id: `${deploymentId}:${seq}`, type, deploymentId, specId: "checkout", environment: "staging", at: new Date().toISOString(), data: {} };
+function domainEvent(deploymentId: string, seq: number, type = "deployment.started", at = new Date().toISOString()): DomainEvent {
+  return { id: `${deploymentId}:${seq}`, type, deploymentId, specId: "checkout", environment: "staging", at, data: {} };
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 10_000) {
@@ -22,10 +22,12 @@ describe("local outbox relay on DynamoDB Local's stream", () => {
   let table: Awaited<ReturnType<typeof createTestTable>>;
   let poller: StreamPoller;
   const published: DomainEvent[] = [];
+  const errors: string[] = [];
   let failuresLeft = 0;
   const notifier: Notifier = {
     async publish(event) {
       if (event.type === "deployment.flaky" && failuresLeft-- > 0) throw new Error("notifier down");
+      if (event.type === "deployment.poison") throw new Error("cannot publish this one");
       published.push(event);
     },
   };
@@ -37,7 +39,8 @@ describe("local outbox relay on DynamoDB Local's stream", () => {
       tableName: table.tableName,
       notifier,
       intervalMs: 50,
-      onError: (m, d) => console.log("POLLER", m, d),
+      maxAttempts: 3,
+      onError: (message) => void errors.push(message),
     });
   });
   afterAll(async () => {
@@ -61,6 +64,8 @@ describe("local outbox relay on DynamoDB Local's stream", () => {
     await putEvent(domainEvent("dep-a", 2, "deployment.step_completed"), 2);
     await waitFor(() => published.length >= 2);
     expect(published.map((e) => e.id)).toEqual(["dep-a:1", "dep-a:2"]);
+    // an empty map survives the trip (DynamoDB Local drops its type tag in stream images)
+    expect(published[0]).toEqual(domainEvent("dep-a", 1, "deployment.started", published[0]!.at));
   });
 
   it("retries from the failed record, keeping order, when the notifier fails", async () => {
@@ -71,6 +76,18 @@ describe("local outbox relay on DynamoDB Local's stream", () => {
     await waitFor(() => published.length >= 2);
     expect(published.map((e) => e.id)).toEqual(["dep-b:1", "dep-b:2"]);
     expect(failuresLeft).toBe(-1);
+    expect(errors).toEqual(["relay failed on a stream record; retrying from it"]);
+  });
+
+  it("gives up on a record after maxAttempts, logs it as dead-lettered and moves on", async () => {
+    published.length = 0;
+    errors.length = 0;
+    await putEvent(domainEvent("dep-d", 1, "deployment.poison"), 1);
+    await putEvent(domainEvent("dep-d", 2), 2);
+    await waitFor(() => published.length >= 1);
+    expect(published.map((e) => e.id)).toEqual(["dep-d:2"]);
+    expect(errors.filter((e) => e.startsWith("relay failed"))).toHaveLength(3);
+    expect(errors).toContain("stream record dead-lettered after repeated failures");
   });
 
   it("stop() ends polling: later writes are not published", async () => {

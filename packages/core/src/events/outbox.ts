@@ -51,17 +51,24 @@ export function eventPut(tableName: string, seq: number, event: DomainEvent): Tr
   };
 }
 
-/** A deployment's events in order (its timeline). */
-export async function readDeploymentEvents(table: TableContext, deploymentId: string): Promise<DomainEvent[]> {
+/**
+ * A deployment's events in order (its timeline); with `upTo`, only sequences up to it, so a
+ * reader that loaded the deployment at revision `upTo` sees the timeline of that revision.
+ */
+export async function readDeploymentEvents(table: TableContext, deploymentId: string, upTo?: number): Promise<DomainEvent[]> {
   const events: DomainEvent[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
-  const { pk } = keys.deployment(deploymentId);
+  const first = keys.deploymentEvent(deploymentId, 0);
+  const last = upTo === undefined ? undefined : keys.deploymentEvent(deploymentId, upTo);
   do {
     const page = await table.client.send(
       new QueryCommand({
         TableName: table.tableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: marshallItem({ ":pk": pk, ":prefix": keys.deploymentEventPrefix() }),
+        KeyConditionExpression: last ? "pk = :pk AND sk BETWEEN :from AND :to" : "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: marshallItem(
+          last ? { ":pk": first.pk, ":from": first.sk, ":to": last.sk } : { ":pk": first.pk, ":prefix": keys.deploymentEventPrefix() },
+        ),
+        ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
     );

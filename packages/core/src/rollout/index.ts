@@ -1,1 +1,21 @@
+/** Rollouts as sagas: plan compiler, deployment service, step handler. */
 export * from "./settings.js";
+export * from "./errors.js";
+export * from "./plan.js";
+export { describePlan, summarizePlan } from "./plan-summary.js";
+export * from "./model.js";
+export { defaultEnvironmentPath, environmentPath, positionOnPath, readRolloutSettings } from "./environments.js";
+export type { SpecVersionReader, SpecVersionRecord } from "./spec-reader.js";
+export type { TargetFactory } from "./saga-context.js";
+export type { DeploymentSummary } from "./repository.js";
+export type { DeploymentView, ListDeploymentsQuery } from "./queries.js";
+export type { RollbackOutcome } from "./stop.js";
+export { createStepHandler, type StepHandlerDeps } from "./step-handler.js";
+export {
+  createDeploymentService,
+  type CreateDeploymentInput,
+  type DeploymentService,
+  type DeploymentServiceDeps,
+  type EnvironmentStatus,
+  type ResumedDeployment,
+} from "./service.js";

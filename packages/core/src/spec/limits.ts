@@ -54,14 +54,14 @@ function decodeJsonString(literal: string): string {
 type BlockCollection = { column: number; kind: "map" | "seq" };
 
 /**
- * Estimates the nesting of YAML text from yaml's lexer (linear, no tree) and stops at the
- * first point past `maxNestingDepth` or once aliases are far beyond what yaml's `toJS`
- * would expand. yaml's parser and composer slow down badly (or run out of memory) on
- * very deep input, so this runs first. Block collections are tracked by their column;
- * the estimate can undercount only flow-style implicit pairs (`[a: [b: …]]`), which the
- * exact check on the built value catches.
+ * yaml's lexer tokens for `text`, stopping at the first point nested deeper than
+ * `maxNestingDepth` or once aliases are far beyond what yaml's `toJS` would expand; the
+ * generator then returns where. yaml's parser and composer slow down badly (or run out of
+ * memory) on very deep input, so they are fed from here and never see it. Block
+ * collections are tracked by column; the estimate can undercount only flow-style implicit
+ * pairs (`[a: [b: …]]`), which the exact check on the built value catches.
  */
-export function scanYamlText(text: string): TextLimitBreach | undefined {
+export function* yamlTokensWithinLimits(text: string): Generator<string, TextLimitBreach | undefined> {
   const blocks: BlockCollection[] = [];
   let flowDepth = 0;
   let aliases = 0;
@@ -80,12 +80,18 @@ export function scanYamlText(text: string): TextLimitBreach | undefined {
     return blocks.length + flowDepth > maxNestingDepth;
   };
 
+  let scalarSource = false; // the lexer marks a scalar, then sends its source text
   for (const token of new Lexer().lex(text)) {
-    if (token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END) continue; // not source text
+    if (token === CST.DOCUMENT || token === CST.SCALAR || token === CST.FLOW_END) {
+      scalarSource = token === CST.SCALAR;
+      yield token; // parser control tokens, not source text
+      continue;
+    }
     const start = offset;
     const column = start - lineStart;
     offset += token.length;
-    const type = CST.tokenType(token);
+    const type = scalarSource ? null : CST.tokenType(token);
+    scalarSource = false;
     let deeper = false;
     if (type === "alias" && ++aliases > tooManyAliasTokens) return { kind: "aliases", offset: start };
     if (type === "flow-seq-start" || type === "flow-map-start") {
@@ -113,6 +119,7 @@ export function scanYamlText(text: string): TextLimitBreach | undefined {
       lineStart = start + newline + 1;
       nodeColumn = undefined;
     }
+    yield token;
   }
   return undefined;
 }

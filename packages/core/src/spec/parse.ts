@@ -1,6 +1,7 @@
-import { Composer, LineCounter, Parser, type Document } from "yaml";
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document } from "yaml";
 import { SpecNotAMapError, SpecParseError, SpecTooComplexError } from "./errors.js";
-import { findValueProblem, maxAliasCount, maxNestingDepth, scanJsonText, scanYamlText, type TextLimitBreach } from "./limits.js";
+import { findJsonSyntaxError } from "./json-syntax.js";
+import { findValueProblem, maxAliasCount, maxNestingDepth, scanJsonText, type TextLimitBreach, yamlTokensWithinLimits } from "./limits.js";
 import { createLocator, formatPath, positionAt, type PathSegment, type Position } from "./positions.js";
 
 export type SpecFormat = "yaml" | "json";
@@ -36,20 +37,16 @@ export function parseSpecSource(text: string, format: SpecFormat | "auto"): Pars
   const resolved: SpecFormat = format === "auto" ? (/^\s*\{/.test(source) ? "json" : "yaml") : format;
   if (resolved === "json") {
     const value = parseJson(source);
-    const document = checkValue(value, source);
-    let locate: ParsedSource["locate"] | undefined;
+    let locateInJson: ParsedSource["locate"] | undefined;
     // JSON is YAML: positions come from yaml's tree, built only when someone asks for one.
-    return {
-      document,
-      format: resolved,
-      locate: (path) => {
-        locate ??= yamlLocator(source);
-        return locate(path);
-      },
+    const locate: ParsedSource["locate"] = (path) => {
+      locateInJson ??= yamlLocator(source);
+      return locateInJson(path);
     };
+    return { document: checkValue(value, source, locate), format: resolved, locate };
   }
   const { value, locate } = parseYaml(source);
-  return { document: checkValue(value, source), format: resolved, locate };
+  return { document: checkValue(value, source, locate), format: resolved, locate };
 }
 
 function parseJson(text: string): unknown {
@@ -59,28 +56,38 @@ function parseJson(text: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const at = /at position (\d+)/.exec(reason);
-    const offset = at ? Number(at[1]) : text.length;
-    const message = reason.replace(/\s*(in JSON )?at position \d+.*$/s, "").replace(/ in JSON$/, "");
-    throw syntaxError(text, offset, message, error);
+    const located = findJsonSyntaxError(text) ?? { offset: text.length, message: error instanceof Error ? error.message : String(error) };
+    throw syntaxError(text, located.offset, located.message, error);
   }
   if (scan.duplicate) throw syntaxError(text, scan.duplicate.offset, `duplicate key "${scan.duplicate.key}"`);
   return value;
 }
 
 function parseYaml(text: string): { value: unknown; locate: ParsedSource["locate"] } {
-  const breach = scanYamlText(text);
-  if (breach) throw tooComplex(text, breach);
   const lineCounter = new LineCounter();
-  const tokens = new Parser(lineCounter.addNewLine).parse(text);
-  // uniqueKeys (the default) turns a duplicate key into an error; YAML 1.2 core schema:
-  // no `<<` merges, no timestamps, `yes` is a string.
-  const documents = [...new Composer({ version: "1.2", uniqueKeys: true, prettyErrors: false }).compose(tokens, true, text.length)];
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0); // as Parser.parse would: the first line starts at 0
+  const tokens = [];
+  // One lexing pass, checked token by token before the parser sees it.
+  const lexemes = yamlTokensWithinLimits(text);
+  for (let step = lexemes.next(); ; step = lexemes.next()) {
+    if (step.done) {
+      if (step.value) throw tooComplex(text, step.value);
+      break;
+    }
+    tokens.push(...parser.next(step.value));
+  }
+  tokens.push(...parser.end());
+  // YAML 1.2 core schema: no `<<` merges, no timestamps, `yes` is a string. yaml's own
+  // duplicate-key check compares each key with every earlier one (seconds for a 30,000-key
+  // map), so duplicates are found here instead, in one pass.
+  const documents = [...new Composer({ version: "1.2", uniqueKeys: false, prettyErrors: false }).compose(tokens, true, text.length)];
   const [document, second] = documents as [Document.Parsed, Document.Parsed | undefined];
   const failure = document.errors[0];
   if (failure) throw syntaxError(text, failure.pos[0], failure.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ""), failure);
   if (second) throw syntaxError(text, second.range[0], "expected one YAML document, found several (---)");
+  const duplicate = findDuplicateKey(document.contents);
+  if (duplicate) throw syntaxError(text, duplicate.offset, `duplicate key "${duplicate.key}"`);
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount });
@@ -95,15 +102,39 @@ function parseYaml(text: string): { value: unknown; locate: ParsedSource["locate
   return { value, locate: createLocator(document, lineCounter) };
 }
 
+/** The first key that appears twice in one map, comparing keys as the JS object will (`1` and `"1"` collide). */
+function findDuplicateKey(root: unknown): { key: string; offset: number } | undefined {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (seen.has(key)) return { key, offset: pair.key.range?.[0] ?? 0 };
+          seen.add(key);
+        }
+        pending.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      pending.push(...node.items);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
+  }
+  return undefined;
+}
+
 function yamlLocator(text: string): ParsedSource["locate"] {
   const lineCounter = new LineCounter();
   const tokens = new Parser(lineCounter.addNewLine).parse(text);
-  const [document] = [...new Composer({ prettyErrors: false }).compose(tokens, true, text.length)];
+  const [document] = [...new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens, true, text.length)];
   return document && document.errors.length === 0 ? createLocator(document, lineCounter) : () => undefined;
 }
 
 /** The checks only the built value can answer: the top is a map, and it fits in canonical JSON. */
-function checkValue(value: unknown, text: string): Record<string, unknown> {
+function checkValue(value: unknown, text: string, locate: ParsedSource["locate"]): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new SpecNotAMapError(value === null || value === undefined ? "nothing" : Array.isArray(value) ? "a list" : `a ${typeof value}`);
   }
@@ -116,7 +147,9 @@ function checkValue(value: unknown, text: string): Record<string, unknown> {
   if (problem?.kind === "size") throw new SpecTooComplexError("The document expands to far more data than its text holds.", { budget });
   if (problem) {
     const path = formatPath(problem.path);
-    throw new SpecParseError(`Unsupported value at ${path || "the top level"}: ${problem.problem}.`, { path, message: problem.problem });
+    const position = locate(problem.path);
+    const where = position ? ` (line ${position.line}, column ${position.column})` : "";
+    throw new SpecParseError(`Unsupported value at ${path || "the top level"}${where}: ${problem.problem}.`, { path, message: problem.problem, ...position });
   }
   return value as Record<string, unknown>;
 }

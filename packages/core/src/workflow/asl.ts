@@ -55,6 +55,8 @@ export const workflowErrorNames = {
   compensationRequested: "Rollgate.CompensationRequested",
   unexpectedResult: "Rollgate.UnexpectedStepResult",
   rollbackFailed: "Rollgate.RollbackFailed",
+  /** The Error of an execution stopped through the orchestrator (abort). */
+  executionStopped: "Rollgate.ExecutionStopped",
 } as const;
 
 export interface StateMachineOptions {

@@ -5,3 +5,4 @@ export * from "./schema.js";
 export * from "./local.js";
 export { LocalTaskError } from "./local-gates.js";
 export { executionName } from "./naming.js";
+export * from "./sfn.js";

@@ -1,5 +1,5 @@
 import type { RunOptions, StateMachine } from "aws-local-stepfunctions";
-import { buildStateMachineDefinition, stateNames, type StateMachineDefinition } from "./asl.js";
+import { buildStateMachineDefinition, stateNames, workflowErrorNames, type StateMachineDefinition } from "./asl.js";
 import type {
   ExecutionDescription,
   ExecutionInput,
@@ -17,9 +17,6 @@ import { DEFAULT_GATE_TIMEOUT_SECONDS, MAX_TIMER_SECONDS, normalizeStepResult, s
 
 /** The step Lambda's ARN inside the local engine; never called, every Task is bound locally. */
 export const localStepFunctionArn = "arn:aws:lambda:local:000000000000:function:rollgate-step";
-
-/** Error name of an execution stopped through `stop` (also the Error Step Functions records). */
-export const executionStoppedError = "Rollgate.ExecutionStopped";
 
 /** The subset of a logger (console, Powertools Logger) the engine writes to. */
 export interface WorkflowLogger {
@@ -94,7 +91,7 @@ export function createLocalOrchestrator(options: LocalOrchestratorOptions): Loca
       return new engine.StateMachine(definition as never);
     })());
 
-  const stopped = () => new LocalTaskError(executionStoppedError, "the execution was stopped");
+  const stopped = () => new LocalTaskError(workflowErrorNames.executionStopped, "the execution was stopped");
 
   async function runStep(record: LocalExecution, input: unknown, waitOverrides: Record<string, number>) {
     if (record.live?.stopped) throw stopped();
@@ -215,7 +212,7 @@ export function createLocalOrchestrator(options: LocalOrchestratorOptions): Loca
       if (!live || record.status !== "RUNNING") return;
       live.stopped = true;
       record.status = "ABORTED";
-      record.error = { Error: executionStoppedError, Cause: cause };
+      record.error = { Error: workflowErrorNames.executionStopped, Cause: cause };
       live.abort();
       if (live.gateToken) gates.abandon(live.gateToken, stopped());
     },

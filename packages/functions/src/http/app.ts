@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { ZodError } from "zod";
 import { authenticate } from "./auth.js";
@@ -80,8 +81,11 @@ export function createApp(services: AppServices) {
     if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
       return problem(c, 400, "MALFORMED_JSON", "The request body is not valid JSON.", { errors: [{ path: "", message: error.message }] });
     }
-    const status = (error as { status?: number }).status;
-    if (status === 413) return problem(c, 413, "BODY_TOO_LARGE", "Request body too large.");
+    if (error instanceof HTTPException && error.status < 500) {
+      // hono's validators throw these for unreadable bodies (malformed JSON, bad form data).
+      const code = /json/i.test(error.message) ? "MALFORMED_JSON" : "BAD_REQUEST";
+      return problem(c, error.status as 400, code, error.message || "The request could not be read.");
+    }
     logger.error("unhandled error", { requestId: c.get("requestId"), error: error as Error });
     return problem(c, 500, "INTERNAL", `Something went wrong on our side. Quote request id ${c.get("requestId")}.`);
   });

@@ -47,6 +47,26 @@ interface ShardCursor {
   closed: boolean;
 }
 
+type Image = Record<string, unknown>;
+
+/**
+ * DynamoDB Local writes an empty map attribute into stream images as `{}` instead of
+ * `{"M":{}}` (DynamoDB Streams and the Lambda event do it right); restore the type tag so
+ * the relay sees what it would see in AWS.
+ */
+function repairEmptyMaps(image: Image | undefined): Image | undefined {
+  if (!image) return image;
+  const repair = (value: unknown): unknown => {
+    if (!value || typeof value !== "object") return value;
+    const attribute = value as { M?: Image; L?: unknown[] };
+    if (Object.keys(attribute).length === 0) return { M: {} };
+    if (attribute.M) return { M: repairEmptyMaps(attribute.M) };
+    if (attribute.L) return { L: attribute.L.map(repair) };
+    return value;
+  };
+  return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, repair(value)]));
+}
+
 const defaultOnError = (message: string, details: Record<string, unknown>) =>
   console.error(JSON.stringify({ level: "ERROR", message, ...details }));
 
@@ -122,8 +142,19 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         : await iteratorFor(cursor.shardId, "TRIM_HORIZON");
       return true;
     }
-    const records = response.Records ?? [];
-    const { batchItemFailures } = await processStreamBatch(records, notifier);
+    const records = (response.Records ?? []).map((record) =>
+      record.dynamodb
+        ? { ...record, dynamodb: { ...record.dynamodb, NewImage: repairEmptyMaps(record.dynamodb.NewImage as Image | undefined) } }
+        : record,
+    );
+    const { batchItemFailures } = await processStreamBatch(records, notifier, {
+      onFailure: ({ sequenceNumber, error }) =>
+        onError("relay failed on a stream record; retrying from it", {
+          tableName,
+          sequenceNumber,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    });
     const failed = batchItemFailures[0]?.itemIdentifier;
     const delivered = failed ? records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failed)) : records;
     const lastDelivered = delivered.at(-1)?.dynamodb?.SequenceNumber;

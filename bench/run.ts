@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: performance figures as ratios against baselines measured in the same
+ * run, against one DynamoDB Local (this machine is shared and noisy; absolute numbers drift).
+ */
+import { startDynamoLocal } from "../packages/functions/src/local/dynamodb-local.js";
+import { benchRegistry } from "./registry.js";
+
+const sections = (process.argv[2] ?? "all").split(",");
+const want = (name: string) => sections.includes("all") || sections.includes(name);
+
+const dynamo = await startDynamoLocal();
+const out: string[] = [`rollgate bench — ${new Date().toISOString()} — node ${process.version}`, ""];
+try {
+  if (want("registry")) out.push(...(await benchRegistry(dynamo.endpoint)), "");
+} finally {
+  await dynamo.stop();
+}
+process.stdout.write(`${out.join("\n")}\n`);

@@ -1,0 +1,147 @@
+import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { PendingEvent } from "../events/outbox.js";
+import type { Orchestrator } from "../workflow/contract.js";
+import { keys } from "../store/keys.js";
+import { marshallItem } from "../store/marshall.js";
+import { DeploymentFinishedError } from "../rollout/errors.js";
+import { startExecution } from "../rollout/executions.js";
+import { isFinished, type ApprovalGate, type DeploymentRecord, type Vote } from "../rollout/model.js";
+import { mutateDeployment, type DeploymentChange, type RolloutStore } from "../rollout/repository.js";
+import { AlreadyVotedError, GateExpiredError, NotAwaitingApprovalError, RoleNotRequiredError, SelfApprovalError } from "./errors.js";
+
+/** One decision on an open gate. */
+export interface Ballot {
+  decision: "approve" | "reject";
+  comment?: string;
+  /** Who votes: a principal's subject, or `link:<hash prefix>` for an approval link. */
+  subject: string;
+  via: "api" | "link";
+  /** The principal's roles (api). */
+  roles?: string[];
+  /** The role an approval link votes for (link). */
+  linkRole?: string | null;
+  /** The gate an approval link belongs to (link). */
+  gate?: number;
+  approverName?: string;
+}
+
+export interface VoteOutcome {
+  deploymentId: string;
+  status: DeploymentRecord["status"];
+  vote: Vote;
+  gate: ApprovalGate;
+  /** approved: the quorum is met and the rollout continues; rejected: it rolls back. */
+  outcome: "recorded" | "approved" | "rejected";
+}
+
+export type VoteStore = RolloutStore & { orchestrator: Orchestrator };
+
+function votePut(tableName: string, deploymentId: string, gate: number, vote: Vote): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: marshallItem({ ...keys.approvalVote(deploymentId, gate, vote.subject), entity: "vote", deploymentId, gate, ...vote }),
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/** The role a vote counts for: the link's, or a required role the principal holds (one not yet approved first). */
+function roleOf(record: DeploymentRecord, gate: ApprovalGate, ballot: Ballot): string | null {
+  if (ballot.via === "link") return ballot.linkRole ?? null;
+  if (gate.requiredRoles.length === 0) return null;
+  const held = gate.requiredRoles.filter((role) => ballot.roles?.includes(role));
+  if (held.length === 0) throw new RoleNotRequiredError(record.id, gate.requiredRoles);
+  return held.find((role) => !gate.approvedRoles.includes(role)) ?? held[0] ?? null;
+}
+
+function openGateOf(current: DeploymentRecord, ballot: Ballot, now: Date): ApprovalGate {
+  if (isFinished(current.status)) throw new DeploymentFinishedError(current.id, current.status);
+  const gate = current.approvals.find((g) => g.status === "open");
+  if (current.status !== "awaiting_approval" || !gate || (ballot.gate !== undefined && ballot.gate !== gate.gate)) {
+    throw new NotAwaitingApprovalError(current.id, current.status);
+  }
+  if (now.getTime() > Date.parse(gate.expiresAt)) throw new GateExpiredError(current.id, gate.expiresAt);
+  return gate;
+}
+
+/**
+ * Records a vote (one per subject per gate, conditional put) and, in the same transaction,
+ * what it decides: quorum met -> in_progress past the gate; a rejection -> rolling_back.
+ * Then resumes the state machine (SendTaskSuccess / SendTaskFailure); when the execution is
+ * gone (a restart), starts a new one that continues from the table.
+ */
+export async function castVote(store: VoteStore, deploymentId: string, ballot: Ballot): Promise<VoteOutcome> {
+  let result: Omit<VoteOutcome, "status"> | undefined;
+  let taskToken: string | undefined;
+  const record = await mutateDeployment(store, deploymentId, (current): DeploymentChange => {
+    const now = store.clock();
+    const gate = openGateOf(current, ballot, now);
+    if (ballot.subject === current.requestedBy || (ballot.approverName && ballot.approverName === current.requestedBy)) {
+      throw new SelfApprovalError(current.id);
+    }
+    const vote: Vote = {
+      subject: ballot.subject,
+      role: roleOf(current, gate, ballot),
+      decision: ballot.decision,
+      at: now.toISOString(),
+      via: ballot.via,
+      ...(ballot.comment ? { comment: ballot.comment.slice(0, 2_000) } : {}),
+      ...(ballot.approverName ? { approverName: ballot.approverName.slice(0, 200) } : {}),
+    };
+    const approvedRoles =
+      vote.decision === "approve" && vote.role && !gate.approvedRoles.includes(vote.role) ? [...gate.approvedRoles, vote.role] : gate.approvedRoles;
+    const quorum =
+      vote.decision === "approve" && (gate.requiredRoles.length === 0 || gate.requiredRoles.every((r) => approvedRoles.includes(r)));
+    const outcome = vote.decision === "reject" ? "rejected" : quorum ? "approved" : "recorded";
+    const updated: ApprovalGate = {
+      ...gate,
+      approvedRoles,
+      votes: [...gate.votes, vote],
+      status: outcome === "recorded" ? "open" : outcome,
+    };
+    taskToken = current.taskToken;
+    result = { deploymentId: current.id, vote, gate: updated, outcome };
+    const after: DeploymentRecord = { ...current, approvals: current.approvals.map((g) => (g.gate === gate.gate ? updated : g)) };
+    const events: PendingEvent[] = [{ type: "deployment.approval_recorded", actor: ballot.subject, data: { gate: gate.gate, ...vote } }];
+    if (outcome === "approved") {
+      Object.assign(after, { status: "in_progress", currentStep: gate.step + 1, taskToken: undefined });
+      events.push({ type: "deployment.approved", actor: ballot.subject, data: { gate: gate.gate, approvedRoles } });
+    } else if (outcome === "rejected") {
+      const by = vote.approverName ? `${vote.approverName} (${vote.subject})` : vote.subject;
+      Object.assign(after, {
+        status: "rolling_back",
+        taskToken: undefined,
+        rollbackStartedAt: vote.at,
+        failure: { code: "APPROVAL_REJECTED", message: `Rejected by ${by}${vote.comment ? `: ${vote.comment}` : ""}`, step: gate.step },
+      });
+      events.push({ type: "deployment.rejected", actor: ballot.subject, data: { gate: gate.gate, comment: vote.comment } });
+    }
+    return {
+      after,
+      events,
+      extra: [
+        {
+          item: votePut(store.table.tableName, current.id, gate.gate, vote),
+          onConditionFailed: () => new AlreadyVotedError(current.id, gate.gate),
+        },
+      ],
+    };
+  });
+  const decided = result!;
+  if (decided.outcome === "approved") await resume(store, record, taskToken, "run");
+  if (decided.outcome === "rejected") await resume(store, record, taskToken, "compensate", record.failure?.message ?? "rejected");
+  return { ...decided, status: record.status };
+}
+
+async function resume(store: VoteStore, record: DeploymentRecord, taskToken: string | undefined, mode: "run" | "compensate", cause = "") {
+  try {
+    if (!taskToken) throw new Error("no task token stored");
+    if (mode === "run") await store.orchestrator.sendTaskSuccess(taskToken, { approved: true });
+    else await store.orchestrator.sendTaskFailure(taskToken, "ApprovalRejected", cause);
+  } catch {
+    // The execution that opened the gate is gone (restart, or it was stopped): start one
+    // that continues from what the table says.
+    await startExecution(store, record, mode, mode === "compensate" ? { Error: "ApprovalRejected", Cause: cause } : undefined);
+  }
+}

@@ -1,0 +1,153 @@
+import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { TableContext } from "../store/dynamo.js";
+import { keys } from "../store/keys.js";
+import { marshallItem, unmarshallItem } from "../store/marshall.js";
+import type { DeploymentRecord, EnvironmentPointer, EnvironmentSnapshot } from "./model.js";
+
+/**
+ * The small items around a deployment: the (spec, environment) lock, the environment
+ * pointer (what runs where, and which versions succeeded there), and the ACTIVE index
+ * entry that lets a restarted process find in-flight deployments without a Scan.
+ */
+
+export async function readEnvironment(table: TableContext, specId: string, environment: string): Promise<EnvironmentPointer> {
+  const { Item } = await table.client.send(
+    new GetItemCommand({ TableName: table.tableName, Key: marshallItem(keys.environment(specId, environment)), ConsistentRead: true }),
+  );
+  const item = Item ? unmarshallItem<Record<string, unknown>>(Item) : {};
+  const succeeded = item.succeededVersions as Set<number> | number[] | undefined;
+  return {
+    specId,
+    environment,
+    currentVersion: (item.currentVersion as number | undefined) ?? null,
+    previousVersion: (item.previousVersion as number | undefined) ?? null,
+    lastDeploymentId: (item.lastDeploymentId as string | undefined) ?? null,
+    succeededVersions: succeeded ? [...succeeded].sort((a, b) => a - b) : [],
+    updatedAt: item.updatedAt as string | undefined,
+  };
+}
+
+/** Guards a new deployment against a pointer that moved after it was read. */
+export function environmentUnchanged(tableName: string, specId: string, environment: string, currentVersion: number | null): TransactWriteItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: marshallItem(keys.environment(specId, environment)),
+      ConditionExpression: currentVersion === null ? "attribute_not_exists(currentVersion)" : "currentVersion = :v",
+      ...(currentVersion === null ? {} : { ExpressionAttributeValues: marshallItem({ ":v": currentVersion }) }),
+    },
+  };
+}
+
+/** Points the environment at `record.version`, from what it pointed at before. */
+export function pointEnvironment(tableName: string, record: DeploymentRecord, before: EnvironmentSnapshot, at: string): TransactWriteItem {
+  const first = before.currentVersion === null;
+  const values: Record<string, unknown> = {
+    ":v": record.version,
+    ":id": record.id,
+    ":at": at,
+    ":spec": record.specId,
+    ":env": record.environment,
+    ":entity": "environment",
+  };
+  if (!first) values[":prev"] = before.currentVersion;
+  const set = "SET currentVersion = :v, lastDeploymentId = :id, updatedAt = :at, specId = :spec, environment = :env, entity = :entity";
+  return {
+    Update: {
+      TableName: tableName,
+      Key: marshallItem(keys.environment(record.specId, record.environment)),
+      UpdateExpression: first ? `${set} REMOVE previousVersion` : `${set}, previousVersion = :prev`,
+      ConditionExpression: first ? "attribute_not_exists(currentVersion)" : "currentVersion = :prev",
+      ExpressionAttributeValues: marshallItem(values),
+    },
+  };
+}
+
+/** Puts the pointer back to `snapshot`, if this deployment is still what it points at. */
+export function restoreEnvironment(tableName: string, record: DeploymentRecord, snapshot: EnvironmentSnapshot, at: string): TransactWriteItem {
+  const set = ["updatedAt = :at"];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = { ":at": at, ":id": record.id };
+  for (const [name, value] of Object.entries(snapshot) as [keyof EnvironmentSnapshot, unknown][]) {
+    if (value === null) remove.push(name);
+    else {
+      set.push(`${name} = :${name}`);
+      values[`:${name}`] = value;
+    }
+  }
+  return {
+    Update: {
+      TableName: tableName,
+      Key: marshallItem(keys.environment(record.specId, record.environment)),
+      UpdateExpression: `SET ${set.join(", ")}` + (remove.length ? ` REMOVE ${remove.join(", ")}` : ""),
+      ConditionExpression: "lastDeploymentId = :id",
+      ExpressionAttributeValues: marshallItem(values),
+    },
+  };
+}
+
+/** Records that `record.version` succeeded in its environment (the promotion path's evidence). */
+export function recordSuccess(tableName: string, record: DeploymentRecord): TransactWriteItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: marshallItem(keys.environment(record.specId, record.environment)),
+      UpdateExpression: "ADD succeededVersions :v SET specId = :spec, environment = :env, entity = :entity",
+      ExpressionAttributeValues: marshallItem({
+        ":v": new Set([record.version]),
+        ":spec": record.specId,
+        ":env": record.environment,
+        ":entity": "environment",
+      }),
+    },
+  };
+}
+
+export async function readLockHolder(table: TableContext, specId: string, environment: string): Promise<string | undefined> {
+  const { Item } = await table.client.send(
+    new GetItemCommand({ TableName: table.tableName, Key: marshallItem(keys.lock(specId, environment)), ConsistentRead: true }),
+  );
+  return Item ? (unmarshallItem<{ deploymentId?: string }>(Item).deploymentId ?? undefined) : undefined;
+}
+
+export function takeLock(tableName: string, record: DeploymentRecord): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: marshallItem({
+        ...keys.lock(record.specId, record.environment),
+        entity: "lock",
+        deploymentId: record.id,
+        specId: record.specId,
+        environment: record.environment,
+        createdAt: record.createdAt,
+      }),
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/** Releases the lock if this deployment holds it (a missing lock is already released). */
+export function releaseLock(tableName: string, record: DeploymentRecord): TransactWriteItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: marshallItem(keys.lock(record.specId, record.environment)),
+      ConditionExpression: "attribute_not_exists(pk) OR deploymentId = :id",
+      ExpressionAttributeValues: marshallItem({ ":id": record.id }),
+    },
+  };
+}
+
+export function markActive(tableName: string, record: DeploymentRecord): TransactWriteItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: marshallItem({ ...keys.activeDeployment(record.id), entity: "active", deploymentId: record.id }),
+    },
+  };
+}
+
+export function unmarkActive(tableName: string, record: DeploymentRecord): TransactWriteItem {
+  return { Delete: { TableName: tableName, Key: marshallItem(keys.activeDeployment(record.id)) } };
+}

@@ -1,0 +1,129 @@
+import type { Principal } from "../auth/principal.js";
+import type { Orchestrator } from "../workflow/contract.js";
+import { DeploymentFinishedError, DeploymentSupersededError, NoPreviousVersionError, VersionDisabledError } from "./errors.js";
+import { startExecution } from "./executions.js";
+import { launchDeployment } from "./launch.js";
+import { isInFlight, type DeploymentRecord, type StopRequest } from "./model.js";
+import { compilePlan } from "./plan.js";
+import { markActive, readEnvironment } from "./pointers.js";
+import { getDeploymentView, type DeploymentView } from "./queries.js";
+import { loadDeployment, mutateDeployment, type RolloutStore } from "./repository.js";
+import type { SpecVersionReader } from "./spec-reader.js";
+
+type StopStore = RolloutStore & { orchestrator: Orchestrator };
+
+/**
+ * Abort / in-flight rollback: turns the deployment rolling_back (conditional on it still
+ * being in flight), stops its execution (a bake or an approval wait ends at once) and starts
+ * a `compensate` execution. A deployment already rolling back is left to its compensation.
+ */
+export async function stopDeployment(
+  store: StopStore,
+  id: string,
+  by: string,
+  reason: string | undefined,
+  outcome: StopRequest["outcome"],
+): Promise<DeploymentRecord> {
+  let stoppedExecution: string | undefined;
+  let changed = false;
+  const record = await mutateDeployment(store, id, (current) => {
+    changed = false;
+    if (current.status === "rolling_back") return null;
+    if (!isInFlight(current.status)) throw new DeploymentFinishedError(current.id, current.status);
+    const at = store.clock().toISOString();
+    const verb = outcome === "aborted" ? "Aborted" : "Rolled back";
+    changed = true;
+    stoppedExecution = current.executionId;
+    return {
+      after: {
+        ...current,
+        status: "rolling_back",
+        stopRequest: { by, at, outcome, ...(reason ? { reason } : {}) },
+        failure: current.failure ?? {
+          code: outcome === "aborted" ? "ABORTED" : "ROLLBACK_REQUESTED",
+          message: `${verb} by ${by}${reason ? `: ${reason}` : ""}`,
+          step: current.currentStep,
+        },
+        rollbackStartedAt: at,
+        taskToken: undefined,
+        approvals: current.approvals.map((g) => (g.status === "open" ? { ...g, status: "cancelled" as const } : g)),
+      },
+      events: [
+        {
+          type: outcome === "aborted" ? "deployment.abort_requested" : "deployment.rollback_requested",
+          actor: by,
+          data: { reason, step: current.currentStep },
+        },
+      ],
+    };
+  });
+  if (!changed) return record;
+  if (stoppedExecution) await store.orchestrator.stop(stoppedExecution, `${outcome} by ${by}`).catch(() => undefined);
+  await startExecution(store, record, "compensate", { Error: "Rollgate.StopRequested", Cause: record.failure?.message ?? outcome });
+  return record;
+}
+
+export type RollbackOutcome =
+  /** The deployment was in flight: it is being compensated. */
+  | { mode: "stopped"; deployment: DeploymentView }
+  /** It had succeeded: `deployment` is the new one restoring the previous version. */
+  | { mode: "new_deployment"; deployment: DeploymentView }
+  /** It was rollback_failed: its compensation runs again. */
+  | { mode: "compensation_retried"; deployment: DeploymentView };
+
+/** Rollbacks that create a deployment restoring an environment's previous version. */
+export function createRollbacks(store: StopStore, specs: SpecVersionReader, defaults: readonly string[]) {
+  async function restore(specId: string, environment: string, version: number, principal: Principal, reason: string, rollbackOf?: string) {
+    const spec = await specs.getVersion(specId, version);
+    if (spec.state === "disabled") throw new VersionDisabledError(specId, version);
+    const plan = compilePlan({ specId, version, document: spec.document, environment, environmentsPath: defaults, purpose: "rollback" });
+    const record = await launchDeployment(store, {
+      plan,
+      requestedBy: principal.subject,
+      reason,
+      ...(rollbackOf ? { rollbackOf } : {}),
+    });
+    return getDeploymentView(store.table, record.id);
+  }
+
+  /** rollback_failed -> rolling_back again, back in the ACTIVE index, and a new compensate execution. */
+  async function retryCompensation(id: string, by: string) {
+    const record = await mutateDeployment(store, id, (current) => {
+      if (current.status !== "rollback_failed") throw new DeploymentFinishedError(current.id, current.status);
+      return {
+        after: { ...current, status: "rolling_back", rollbackStartedAt: store.clock().toISOString(), rollbackError: undefined },
+        events: [{ type: "deployment.rollback_retried", actor: by, data: { pendingCompensations: current.compensations.map((c) => c.kind) } }],
+        extra: [{ item: markActive(store.table.tableName, current) }],
+      };
+    });
+    await startExecution(store, record, "compensate", { Error: "Rollgate.RollbackRetried", Cause: `retried by ${by}` });
+  }
+
+  return {
+    async rollback(id: string, principal: Principal, reason?: string): Promise<RollbackOutcome> {
+      const record = await loadDeployment(store.table, id);
+      if (isInFlight(record.status) || record.status === "rolling_back") {
+        await stopDeployment(store, id, principal.subject, reason, "rolled_back");
+        return { mode: "stopped", deployment: await getDeploymentView(store.table, id) };
+      }
+      if (record.status === "rollback_failed") {
+        await retryCompensation(id, principal.subject);
+        return { mode: "compensation_retried", deployment: await getDeploymentView(store.table, id) };
+      }
+      if (record.status !== "succeeded") throw new DeploymentFinishedError(record.id, record.status);
+      const pointer = await readEnvironment(store.table, record.specId, record.environment);
+      if (pointer.lastDeploymentId !== record.id) throw new DeploymentSupersededError(record.id, pointer.currentVersion);
+      if (record.stableVersion === null) throw new NoPreviousVersionError(record.specId, record.environment);
+      const why = reason ?? `rollback of deployment ${record.id}`;
+      const deployment = await restore(record.specId, record.environment, record.stableVersion, principal, why, record.id);
+      return { mode: "new_deployment", deployment };
+    },
+
+    async rollbackEnvironment(specId: string, environment: string, principal: Principal, reason?: string): Promise<DeploymentView> {
+      const pointer = await readEnvironment(store.table, specId, environment);
+      if (pointer.previousVersion === null) throw new NoPreviousVersionError(specId, environment);
+      const why = reason ?? `rollback of ${environment} to version ${pointer.previousVersion}`;
+      return restore(specId, environment, pointer.previousVersion, principal, why, pointer.lastDeploymentId ?? undefined);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { FieldIssue } from "../errors/index.js";
+import { canonicalJson, contentHash } from "./canonical.js";
+import { SpecValidationError } from "./errors.js";
+import { toFieldIssue } from "./issues.js";
+import { parseSpecSource, type SpecFormat } from "./parse.js";
+import { specIdPattern } from "./schema.js";
+import { collectIssues, type ValidationMode } from "./validate.js";
+
+/** A spec accepted by `readSpec`, ready to be stored. */
+export interface ReadSpecResult {
+  document: Record<string, unknown>;
+  /** The document's `id`: the registry key. */
+  specId: string;
+  format: SpecFormat;
+  canonical: string;
+  /** sha256 (hex) of `canonical`. */
+  contentHash: string;
+  warnings: FieldIssue[];
+}
+
+/**
+ * Parses and validates spec text, with the source line and column on each error and
+ * warning that points at something in the text.
+ *
+ * Beyond `validateSpec`, the `id` must be usable as a spec id (kebab-case) in strict mode
+ * too: the official schema also allows `a--b` and `a-`.
+ *
+ * @throws SpecParseError, SpecNotAMapError, SpecTooComplexError from parsing
+ * @throws SpecValidationError when the document is invalid in `mode`
+ */
+export function readSpec(text: string, options: { format: SpecFormat | "auto"; mode: ValidationMode }): ReadSpecResult {
+  const { document, format, locate } = parseSpecSource(text, options.format);
+  const { errors, warnings } = collectIssues(document, options.mode);
+  const id = document.id;
+  if (!errors.some((issue) => issue.path[0] === "id") && !(typeof id === "string" && specIdPattern.test(id))) {
+    errors.push({ path: ["id"], message: "expected a kebab-case id such as my-service" });
+  }
+  const shownWarnings = warnings.map((issue) => toFieldIssue(issue, locate));
+  if (errors.length > 0) {
+    throw new SpecValidationError(
+      errors.map((issue) => toFieldIssue(issue, locate)),
+      shownWarnings,
+    );
+  }
+  const canonical = canonicalJson(document);
+  return { document, specId: id as string, format, canonical, contentHash: contentHash(document), warnings: shownWarnings };
+}

@@ -1,0 +1,61 @@
+/**
+ * The HTTP API: API Gateway HTTP API with one `$default` route to the hono app. Routing,
+ * authentication and error mapping live in the app, so the same app serves `npm start`.
+ */
+import { Api as HttpApi, Function, use, type StackContext } from "sst/constructs";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { functionDefaults, functionLogGroup } from "./defaults.js";
+import { Orchestration } from "./Orchestration.js";
+import { tableReadWrite } from "./permissions.js";
+import { Secrets } from "./Secrets.js";
+import { Storage } from "./Storage.js";
+
+/** Stage-wide throttling; a control plane's traffic is CI calls and humans. */
+export const apiThrottle = { rate: 50, burst: 100 } as const;
+
+/** CORS origins from `ROLLGATE_CORS_ORIGINS` (comma-separated) at deploy time; none by default. */
+function corsFromEnvironment(): false | { allowOrigins: string[]; allowHeaders: string[]; allowMethods: ["ANY"] } {
+  const origins = (process.env.ROLLGATE_CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  if (origins.length === 0) return false;
+  return { allowOrigins: origins, allowHeaders: ["authorization", "content-type", "idempotency-key"], allowMethods: ["ANY"] };
+}
+
+export function Api({ stack }: StackContext) {
+  const { table } = use(Storage);
+  const { stateMachine } = use(Orchestration);
+  const secrets = use(Secrets);
+
+  const apiFunction = new Function(stack, "ApiHandler", {
+    ...functionDefaults,
+    handler: "packages/functions/src/api.handler",
+    timeout: 29, // API Gateway's integration limit
+    logGroup: functionLogGroup(stack, "ApiHandler"),
+    environment: {
+      ...functionDefaults.environment,
+      ROLLGATE_TABLE_NAME: table.tableName,
+      ROLLGATE_STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+    },
+    bind: [secrets.adminToken, secrets.cursorSecret],
+  });
+  apiFunction.addToRolePolicy(tableReadWrite(table));
+  stateMachine.grantStartExecution(apiFunction);
+  stateMachine.grantExecution(apiFunction, "states:StopExecution", "states:DescribeExecution");
+  apiFunction.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["states:SendTaskSuccess", "states:SendTaskFailure"],
+      resources: [stateMachine.stateMachineArn],
+    }),
+  );
+
+  const api = new HttpApi(stack, "Api", {
+    cors: corsFromEnvironment(),
+    accessLog: { retention: "one_month" },
+    defaults: { throttle: apiThrottle },
+    routes: { $default: apiFunction },
+  });
+  // Approval links in notifications point here; a custom domain would replace it.
+  apiFunction.addEnvironment("ROLLGATE_PUBLIC_BASE_URL", api.url);
+
+  stack.addOutputs({ ApiUrl: api.url });
+  return { api, apiFunction };
+}

@@ -1,0 +1,52 @@
+/**
+ * The rollout state machine and the step Lambda it drives. The definition is core's
+ * builder output, passed through unchanged, so Step Functions runs exactly what the local
+ * engine runs.
+ */
+import { Function, use, type StackContext } from "sst/constructs";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { LogGroup } from "aws-cdk-lib/aws-logs";
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
+import { buildStateMachineDefinition } from "@rollgate/core/workflow";
+import { functionDefaults, functionLogGroup, logRetention } from "./defaults.js";
+import { tableReadWrite } from "./permissions.js";
+import { Secrets } from "./Secrets.js";
+import { Storage } from "./Storage.js";
+
+/** Below the builder's per-call TimeoutSeconds (300 s), so Lambda ends a stuck step first. */
+export const stepTimeoutSeconds = 120;
+
+export function Orchestration({ stack }: StackContext) {
+  const { table } = use(Storage);
+  const secrets = use(Secrets);
+
+  const stepFunction = new Function(stack, "Step", {
+    ...functionDefaults,
+    handler: "packages/functions/src/step.handler",
+    timeout: stepTimeoutSeconds,
+    logGroup: functionLogGroup(stack, "Step"),
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
+    bind: [secrets.webhookSecret],
+  });
+  stepFunction.addToRolePolicy(tableReadWrite(table));
+
+  const definition = buildStateMachineDefinition({ stepFunctionArn: stepFunction.functionArn });
+  const stateMachine = new StateMachine(stack, "Rollout", {
+    stateMachineType: StateMachineType.STANDARD,
+    definitionBody: DefinitionBody.fromString(JSON.stringify(definition)),
+    tracingEnabled: true,
+    logs: {
+      destination: new LogGroup(stack, "RolloutLogs", { retention: logRetention }),
+      level: LogLevel.ALL,
+      // Execution data includes approval-gate task tokens, which are bearer secrets.
+      includeExecutionData: false,
+    },
+  });
+  // Both the plain Task resource and lambda:invoke.waitForTaskToken call the unqualified ARN.
+  stateMachine.addToRolePolicy(
+    new PolicyStatement({ actions: ["lambda:InvokeFunction"], resources: [stepFunction.functionArn] }),
+  );
+
+  stack.addOutputs({ StateMachineArn: stateMachine.stateMachineArn });
+  return { stateMachine, stepFunction };
+}

@@ -1,0 +1,57 @@
+/**
+ * The outbox relay: the stream Lambda on the table's stream. Failed records are retried
+ * from the first failure (batch item failures), a failing batch is bisected to isolate a
+ * poison record, and after a bounded number of retries the batch's coordinates go to an
+ * SQS dead-letter queue (the records stay readable in the stream for 24 hours).
+ */
+import { Function, use, type StackContext } from "sst/constructs";
+import { Duration } from "aws-cdk-lib";
+import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
+import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { functionDefaults, functionLogGroup } from "./defaults.js";
+import { Storage } from "./Storage.js";
+
+/** Retries of a failing batch before it is dead-lettered. */
+export const relayRetryAttempts = 5;
+
+export function OutboxRelay({ stack }: StackContext) {
+  const { table } = use(Storage);
+
+  const deadLetterQueue = new Queue(stack, "RelayDeadLetters", {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+
+  const relayFunction = new Function(stack, "Relay", {
+    ...functionDefaults,
+    handler: "packages/functions/src/stream.handler",
+    memorySize: 256,
+    logGroup: functionLogGroup(stack, "Relay"),
+  });
+  relayFunction.addEventSource(
+    new DynamoEventSource(table, {
+      // Events written while the relay was being (re)deployed must not be skipped.
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 100,
+      maxBatchingWindow: Duration.seconds(1),
+      // One batch per shard at a time keeps a deployment's events in commit order.
+      parallelizationFactor: 1,
+      reportBatchItemFailures: true,
+      bisectBatchOnError: true,
+      retryAttempts: relayRetryAttempts,
+      maxRecordAge: Duration.hours(24),
+      onFailure: new SqsDlq(deadLetterQueue),
+      // Only event inserts invoke the function (filtering is free; invocations are not).
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual("INSERT"),
+          dynamodb: { NewImage: { entity: { S: FilterRule.isEqual("event") } } },
+        }),
+      ],
+    }),
+  );
+
+  return { relayFunction, deadLetterQueue };
+}

@@ -1,0 +1,18 @@
+/**
+ * Secrets, stored by SST in SSM Parameter Store (SecureString) and set with
+ * `npx sst secrets set NAME value --stage <stage>`. Functions that bind one get
+ * `ssm:GetParameters` on that parameter only and read it at cold start; no secret value
+ * is ever in the template or in an environment literal.
+ */
+import { Config, type StackContext } from "sst/constructs";
+
+export function Secrets({ stack }: StackContext) {
+  return {
+    /** Seeds the first admin API token (stored hashed) on the API's first cold start. */
+    adminToken: new Config.Secret(stack, "ADMIN_TOKEN"),
+    /** Signs the API's opaque paging cursors. */
+    cursorSecret: new Config.Secret(stack, "CURSOR_SECRET"),
+    /** HMAC key for the calls the `webhook` traffic target makes to the user's deployer. */
+    webhookSecret: new Config.Secret(stack, "WEBHOOK_SECRET"),
+  };
+}

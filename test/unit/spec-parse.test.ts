@@ -74,6 +74,12 @@ describe("parseSpecText", () => {
     }
   });
 
+  it("points at an alias whose anchor is missing", () => {
+    const error = caught(() => parseSpecText("id: a\nb: *later\nc: &later 1\n", "yaml")) as SpecParseError;
+    expect(error).toBeInstanceOf(SpecParseError);
+    expect(error.errors[0]).toMatchObject({ line: 2, column: 4 });
+  });
+
   it("refuses several YAML documents in one text", () => {
     expect(() => parseSpecText("id: a\n---\nid: b\n", "yaml")).toThrow(SpecParseError);
   });

@@ -69,7 +69,8 @@ export async function openApprovalGate(
           ...base,
           role: link.role,
           createdAt: now.toISOString(),
-          expiresAt: Math.ceil(expiresAt.getTime() / 1000),
+          // Rounded down: a link never outlives its gate.
+          expiresAt: Math.floor(expiresAt.getTime() / 1000),
         }),
       })),
     };

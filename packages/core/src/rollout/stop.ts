@@ -15,7 +15,8 @@ type StopStore = RolloutStore & { orchestrator: Orchestrator };
 /**
  * Abort / in-flight rollback: turns the deployment rolling_back (conditional on it still
  * being in flight), stops its execution (a bake or an approval wait ends at once) and starts
- * a `compensate` execution. A deployment already rolling back is left to its compensation.
+ * a `compensate` execution. A deployment already rolling back is left to its compensation
+ * (one is started if none runs, e.g. when starting it failed the first time).
  */
 export async function stopDeployment(
   store: StopStore,
@@ -57,10 +58,25 @@ export async function stopDeployment(
       ],
     };
   });
-  if (!changed) return record;
+  if (!changed) {
+    // Already rolling back: make sure something is compensating (a start that failed before).
+    if (record.status === "rolling_back" && !(await isRunning(store, record.executionId))) {
+      await startExecution(store, record, "compensate", { Error: "Rollgate.StopRequested", Cause: record.failure?.message ?? outcome });
+    }
+    return record;
+  }
   if (stoppedExecution) await store.orchestrator.stop(stoppedExecution, `${outcome} by ${by}`).catch(() => undefined);
   await startExecution(store, record, "compensate", { Error: "Rollgate.StopRequested", Cause: record.failure?.message ?? outcome });
   return record;
+}
+
+async function isRunning(store: StopStore, executionId: string | undefined): Promise<boolean> {
+  if (!executionId) return false;
+  try {
+    return (await store.orchestrator.describe(executionId)).status === "RUNNING";
+  } catch {
+    return false;
+  }
 }
 
 export type RollbackOutcome =

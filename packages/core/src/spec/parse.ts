@@ -1,4 +1,4 @@
-import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document } from "yaml";
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type Document } from "yaml";
 import { SpecNotAMapError, SpecParseError, SpecTooComplexError } from "./errors.js";
 import { findJsonSyntaxError } from "./json-syntax.js";
 import { findValueProblem, maxAliasCount, maxNestingDepth, scanJsonText, type TextLimitBreach, yamlTokensWithinLimits } from "./limits.js";
@@ -81,7 +81,9 @@ function parseYaml(text: string): { value: unknown; locate: ParsedSource["locate
   // YAML 1.2 core schema: no `<<` merges, no timestamps, `yes` is a string. yaml's own
   // duplicate-key check compares each key with every earlier one (seconds for a 30,000-key
   // map), so duplicates are found here instead, in one pass.
-  const documents = [...new Composer({ version: "1.2", uniqueKeys: false, prettyErrors: false }).compose(tokens, true, text.length)];
+  // logLevel "error": yaml would otherwise print process warnings (collection keys, custom tags) on a server.
+  const composer = new Composer({ version: "1.2", uniqueKeys: false, prettyErrors: false, logLevel: "error" });
+  const documents = [...composer.compose(tokens, true, text.length)];
   const [document, second] = documents as [Document.Parsed, Document.Parsed | undefined];
   const failure = document.errors[0];
   if (failure) throw syntaxError(text, failure.pos[0], failure.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ""), failure);
@@ -95,7 +97,7 @@ function parseYaml(text: string): { value: unknown; locate: ParsedSource["locate
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       const exhausted = /resource exhaustion/.test(error.message);
       if (exhausted) throw new SpecTooComplexError("The document expands its aliases too many times.", { maxAliasCount }, { cause: error });
-      throw syntaxError(text, 0, error.message, error);
+      throw syntaxError(text, aliasOffset(document, /: (.*)$/.exec(error.message)?.[1]), error.message, error);
     }
     throw error;
   }
@@ -126,10 +128,23 @@ function findDuplicateKey(root: unknown): { key: string; offset: number } | unde
   return undefined;
 }
 
+/** Where the first alias to `anchor` is (for "Unresolved alias" errors, which yaml reports without one). */
+function aliasOffset(document: Document.Parsed, anchor: string | undefined): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      if (node.source !== anchor) return undefined;
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
 function yamlLocator(text: string): ParsedSource["locate"] {
   const lineCounter = new LineCounter();
   const tokens = new Parser(lineCounter.addNewLine).parse(text);
-  const [document] = [...new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens, true, text.length)];
+  const [document] = [...new Composer({ uniqueKeys: false, prettyErrors: false, logLevel: "error" }).compose(tokens, true, text.length)];
   return document && document.errors.length === 0 ? createLocator(document, lineCounter) : () => undefined;
 }
 

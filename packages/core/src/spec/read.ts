@@ -22,8 +22,10 @@ export interface ReadSpecResult {
  * Parses and validates spec text, with the source line and column on each error and
  * warning that points at something in the text.
  *
- * Beyond `validateSpec`, the `id` must be usable as a spec id (kebab-case) in strict mode
- * too: the official schema also allows `a--b` and `a-`.
+ * Beyond `validateSpec`, the `id` must be usable as a spec id (kebab-case): in strict mode
+ * it must be one already (the official schema also allows `a--b` and `a-`); in lenient mode
+ * an id that is not (template documents carry `{{service-name}}-service`) is registered
+ * under the kebab-case id derived from it, with a warning naming both.
  *
  * @throws SpecParseError, SpecNotAMapError, SpecTooComplexError from parsing
  * @throws SpecValidationError when the document is invalid in `mode`
@@ -32,8 +34,15 @@ export function readSpec(text: string, options: { format: SpecFormat | "auto"; m
   const { document, format, locate } = parseSpecSource(text, options.format);
   const { errors, warnings } = collectIssues(document, options.mode);
   const id = document.id;
-  if (!errors.some((issue) => issue.path[0] === "id") && !(typeof id === "string" && specIdPattern.test(id))) {
-    errors.push({ path: ["id"], message: "expected a kebab-case id such as my-service" });
+  let specId = typeof id === "string" ? id : "";
+  if (!errors.some((issue) => issue.path[0] === "id") && !specIdPattern.test(specId)) {
+    const derived = deriveSpecId(specId);
+    if (options.mode === "lenient" && derived) {
+      warnings.push({ path: ["id"], message: `\`${specId}\` is not a kebab-case id; registered as spec \`${derived}\`` });
+      specId = derived;
+    } else {
+      errors.push({ path: ["id"], message: "expected a kebab-case id such as my-service" });
+    }
   }
   const shownWarnings = warnings.map((issue) => toFieldIssue(issue, locate));
   if (errors.length > 0) {
@@ -43,5 +52,16 @@ export function readSpec(text: string, options: { format: SpecFormat | "auto"; m
     );
   }
   const canonical = canonicalJson(document);
-  return { document, specId: id as string, format, canonical, contentHash: contentHash(document), warnings: shownWarnings };
+  return { document, specId, format, canonical, contentHash: contentHash(document), warnings: shownWarnings };
+}
+
+/** `{{Service Name}}-API` -> `service-name-api`; undefined when nothing usable is left. */
+export function deriveSpecId(id: string): string | undefined {
+  const derived = id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 128)
+    .replace(/-+$/, "");
+  return specIdPattern.test(derived) ? derived : undefined;
 }

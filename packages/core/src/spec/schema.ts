@@ -213,7 +213,8 @@ export const specIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export const ospecIdentitySchema = z.looseObject({
   ospec_version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
-  id: z.string().regex(specIdPattern, "expected a kebab-case id such as my-service"),
+  // Any non-empty id: readSpec derives a kebab-case spec id from template ids ({{name}}-svc).
+  id: z.string().refine((id) => id.trim() !== "", "must not be empty"),
   name: z.string().refine((name) => name.trim() !== "", "must not be empty"),
   outcome_type: z.string(),
 });

@@ -75,10 +75,10 @@ export async function benchRegistry(endpoint: string): Promise<string[]> {
     // Writes: each client registers distinct documents to its own spec (CI's pattern);
     // raw: the same three-item transaction with fresh keys.
     let seq = 0;
-    const register = async (i: number) => {
+    const register = async (_i: number, clientIndex: number) => {
       const res = await http("/v1/specs", {
         method: "POST",
-        body: doc(`bench-w-${i % CLIENTS}`, `m-${seq++}`),
+        body: doc(`bench-w-${clientIndex}`, `m-${seq++}`),
         headers: { "content-type": "application/yaml" },
       });
       if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
@@ -103,7 +103,7 @@ export async function benchRegistry(endpoint: string): Promise<string[]> {
         }),
       );
     };
-    await runConcurrent(CLIENTS, 100, (i) => register(i + 1_000_000));
+    await runConcurrent(CLIENTS, 100, register);
     let rawOps = 0;
     let rawSeconds = 0;
     let regOps = 0;

@@ -11,17 +11,17 @@ export const median = (samples: number[]) => percentile(samples, 50);
 export const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 
 /** Runs `clients` concurrent loops of `task` until `total` calls are done; returns per-call latencies. */
-export async function runConcurrent(clients: number, total: number, task: (i: number) => Promise<unknown>): Promise<{ latencies: number[]; seconds: number }> {
+export async function runConcurrent(clients: number, total: number, task: (i: number, client: number) => Promise<unknown>): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, client) => {
       for (;;) {
         const i = next++;
         if (i >= total) return;
         const t0 = performance.now();
-        await task(i);
+        await task(i, client);
         latencies.push(performance.now() - t0);
       }
     }),

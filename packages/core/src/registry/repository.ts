@@ -71,11 +71,24 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
     warnings: (item.warnings as IssueRef[] | undefined) ?? [],
   });
 
-  const toVersion = (item: Record<string, unknown>): SpecVersion => ({
-    ...toSummary(item),
-    raw: unpack(item.rawGz as Uint8Array),
-    document: JSON.parse(unpack(item.canonicalGz as Uint8Array)) as Record<string, unknown>,
-  });
+  // Text is unpacked only when asked for: a JSON read needs the canonical form, a YAML read the raw text.
+  const toVersion = (item: Record<string, unknown>): SpecVersion => {
+    let raw: string | undefined;
+    let canonical: string | undefined;
+    let document: Record<string, unknown> | undefined;
+    return {
+      ...toSummary(item),
+      get raw() {
+        return (raw ??= unpack(item.rawGz as Uint8Array));
+      },
+      get canonical() {
+        return (canonical ??= unpack(item.canonicalGz as Uint8Array));
+      },
+      get document() {
+        return (document ??= JSON.parse(this.canonical) as Record<string, unknown>);
+      },
+    };
+  };
 
   async function readLatestVersion(specId: string): Promise<number> {
     const { Item } = await client.send(

@@ -32,8 +32,27 @@ export interface SpecVersionSummary {
 }
 
 export interface SpecVersion extends SpecVersionSummary {
-  document: Record<string, unknown>;
-  raw: string;
+  /** The document as parsed (from its canonical form). */
+  readonly document: Record<string, unknown>;
+  /** Canonical JSON (sorted keys), whose sha256 is `contentHash`. */
+  readonly canonical: string;
+  /** The text exactly as submitted. */
+  readonly raw: string;
+}
+
+/** The summary fields of a version, without its texts. */
+export function versionSummary(v: SpecVersionSummary): SpecVersionSummary {
+  return {
+    specId: v.specId,
+    version: v.version,
+    contentHash: v.contentHash,
+    state: v.state,
+    format: v.format,
+    createdAt: v.createdAt,
+    createdBy: v.createdBy,
+    ...(v.updatedAt ? { updatedAt: v.updatedAt, updatedBy: v.updatedBy } : {}),
+    warnings: v.warnings,
+  };
 }
 
 export interface SpecSummary {

@@ -47,7 +47,7 @@ function beginRollback(ctx: SagaContext, known: DeploymentRecord, error: StepErr
     const at = ctx.clock().toISOString();
     const after: DeploymentRecord = { ...current, claim: undefined, taskToken: undefined, rollbackStartedAt: current.rollbackStartedAt ?? at };
     const claimKind = compensationForClaim(current);
-    if (false && claimKind && current.claim) after.compensations = register(current.compensations, claimKind, current.claim.step, at);
+    if (claimKind && current.claim) after.compensations = register(current.compensations, claimKind, current.claim.step, at);
     if (!inFlight) return { after, events: [{ type: "deployment.compensation_registered", data: { kind: claimKind, step: current.claim?.step } }] };
     const failure = current.failure ?? failureFromError(current, error);
     after.status = "rolling_back";

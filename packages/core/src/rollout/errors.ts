@@ -109,6 +109,16 @@ export class InvalidRolloutSettingsError extends RolloutError {
   }
 }
 
+/** A deployment request field is wrong (e.g. an unknown strategy). */
+export class InvalidDeploymentRequestError extends RolloutError {
+  override name = "InvalidDeploymentRequestError";
+  readonly code = "INVALID_DEPLOYMENT_REQUEST";
+  readonly kind: ErrorKind = "invalid";
+  constructor(errors: FieldIssue[]) {
+    super("The deployment request is invalid.", { errors });
+  }
+}
+
 export class ForceRequiresAdminError extends RolloutError {
   override name = "ForceRequiresAdminError";
   readonly code = "FORCE_REQUIRES_ADMIN";

@@ -9,6 +9,7 @@ import type { Orchestrator } from "../workflow/contract.js";
 import { environmentPath, positionOnPath, readRolloutSettings } from "./environments.js";
 import {
   ForceRequiresAdminError,
+  InvalidDeploymentRequestError,
   LockHeldError,
   NothingToPromoteError,
   PromotionPathError,
@@ -23,7 +24,7 @@ import { readEnvironment } from "./pointers.js";
 import { getDeploymentView, listDeployments, type DeploymentView, type ListDeploymentsQuery } from "./queries.js";
 import { findDeployment, type DeploymentSummary } from "./repository.js";
 import { createRollbacks, stopDeployment, type RollbackOutcome } from "./stop.js";
-import type { Strategy } from "./settings.js";
+import { strategySchema, type Strategy } from "./settings.js";
 import type { SpecVersionReader } from "./spec-reader.js";
 
 export interface DeploymentServiceDeps {
@@ -75,11 +76,20 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
   const defaults = deps.config.defaultEnvironments;
   const rollbacks = createRollbacks(store, deps.specs, defaults);
 
+  /**
+   * Starts a rollout (202-ish: it runs on), or with `dryRun` returns its plan. Refuses
+   * disabled versions, environments off the path, and versions that have not succeeded in
+   * the previous environment (unless an admin forces it); LockHeldError names the rollout
+   * in flight.
+   */
   async function create(
     input: CreateDeploymentInput,
     principal: Principal,
     options: { dryRun?: boolean } = {},
   ): Promise<{ deployment: DeploymentView } | { plan: Plan }> {
+    if (input.strategy !== undefined && !strategySchema.safeParse(input.strategy).success) {
+      throw new InvalidDeploymentRequestError([{ path: "strategy", message: "expected blue_green, canary or rolling" }]);
+    }
     if (input.force && !hasScope(principal, "admin")) throw new ForceRequiresAdminError();
     const spec = await deps.specs.getVersion(input.specId, input.version);
     if (spec.state === "disabled") throw new VersionDisabledError(input.specId, input.version);
@@ -124,13 +134,18 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       return created as { deployment: DeploymentView };
     },
 
+    /** The full view: status, plan, current step, weights, timeline, approvals, analysis, compensations. */
     get: (id: string): Promise<DeploymentView> => getDeploymentView(deps.table, id),
 
+    /** Newest first, filtered by spec, environment, status; opaque cursor. */
     list: (query: ListDeploymentsQuery): Promise<{ items: DeploymentSummary[]; nextCursor: string | null }> =>
       listDeployments(deps.table, deps.cursors, query),
 
+    /** A vote on the open gate: needs a required role (the HTTP layer checks the approve scope); never the requester. */
     decide: approvals.decide,
+    /** What the approval page shows; changes nothing. */
     viewApprovalLink: approvals.viewApprovalLink,
+    /** A decision through an approval link. */
     decideByLink: approvals.decideByLink,
 
     /** Stops an in-flight deployment and compensates it; it ends `aborted`. */

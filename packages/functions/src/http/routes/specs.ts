@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { versionSummary } from "@rollgate/core/registry";
 import type { SpecFormat } from "@rollgate/core/spec";
 import { requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
@@ -181,8 +182,9 @@ export function specRoutes(services: AppServices) {
         const type = spec.format === "json" ? "application/json" : "application/yaml";
         return c.body(spec.raw, 200, { "content-type": `${type}; charset=utf-8`, "x-spec-version": String(spec.version) });
       }
-      const { raw: _raw, ...rest } = spec;
-      return c.json(rest, 200);
+      // The stored canonical JSON is the document: splice it in rather than parse and re-serialise.
+      const summary = JSON.stringify(versionSummary(spec));
+      return c.body(`${summary.slice(0, -1)},"document":${spec.canonical}}`, 200, { "content-type": "application/json" }) as never;
     },
   );
 

@@ -9,6 +9,7 @@ import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import { buildStateMachineDefinition } from "@rollgate/core/workflow";
 import { functionDefaults, functionLogGroup, logRetention } from "./defaults.js";
+import { suppressFunctionFindings, suppressStateMachineFindings } from "./nag.js";
 import { tableReadWrite } from "./permissions.js";
 import { Secrets } from "./Secrets.js";
 import { Storage } from "./Storage.js";
@@ -29,6 +30,7 @@ export function Orchestration({ stack }: StackContext) {
     bind: [secrets.webhookSecret],
   });
   stepFunction.addToRolePolicy(tableReadWrite(table));
+  suppressFunctionFindings(stepFunction);
 
   const definition = buildStateMachineDefinition({ stepFunctionArn: stepFunction.functionArn });
   const stateMachine = new StateMachine(stack, "Rollout", {
@@ -46,6 +48,8 @@ export function Orchestration({ stack }: StackContext) {
   stateMachine.addToRolePolicy(
     new PolicyStatement({ actions: ["lambda:InvokeFunction"], resources: [stepFunction.functionArn] }),
   );
+
+  suppressStateMachineFindings(stateMachine);
 
   stack.addOutputs({ StateMachineArn: stateMachine.stateMachineArn });
   return { stateMachine, stepFunction };

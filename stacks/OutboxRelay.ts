@@ -9,7 +9,9 @@ import { Duration } from "aws-cdk-lib";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import { NagSuppressions } from "cdk-nag";
 import { functionDefaults, functionLogGroup } from "./defaults.js";
+import { suppressFunctionFindings } from "./nag.js";
 import { Storage } from "./Storage.js";
 
 /** Retries of a failing batch before it is dead-lettered. */
@@ -23,6 +25,9 @@ export function OutboxRelay({ stack }: StackContext) {
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
   });
+  NagSuppressions.addResourceSuppressions(deadLetterQueue, [
+    { id: "AwsSolutions-SQS3", reason: "This queue is the relay's dead-letter destination; a DLQ for it would only move the problem." },
+  ]);
 
   const relayFunction = new Function(stack, "Relay", {
     ...functionDefaults,
@@ -52,6 +57,8 @@ export function OutboxRelay({ stack }: StackContext) {
       ],
     }),
   );
+
+  suppressFunctionFindings(relayFunction, { listsStreams: true });
 
   return { relayFunction, deadLetterQueue };
 }

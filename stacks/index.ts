@@ -3,12 +3,13 @@
  * infra tests and `npm run synth` all call this, so they build the same app.
  */
 import type { App } from "sst/constructs";
-import { Aspects, type IAspect } from "aws-cdk-lib";
+import { Aspects, Stack, type IAspect } from "aws-cdk-lib";
 import { CfnFunction } from "aws-cdk-lib/aws-lambda";
 import type { IConstruct } from "constructs";
 import { Alarms } from "./Alarms.js";
 import { Api } from "./Api.js";
 import { functionDefaults, isEphemeralStage } from "./defaults.js";
+import { suppressSstInternals } from "./nag.js";
 import { Orchestration } from "./Orchestration.js";
 import { OutboxRelay } from "./OutboxRelay.js";
 import { Secrets } from "./Secrets.js";
@@ -33,4 +34,5 @@ export function rollgateStacks(app: App): void {
   app.setDefaultFunctionProps({ runtime: functionDefaults.runtime, architecture: functionDefaults.architecture });
   Aspects.of(app).add(arm64Everywhere);
   app.stack(Storage).stack(Secrets).stack(Orchestration).stack(Api).stack(OutboxRelay).stack(Alarms);
+  for (const child of app.node.children) if (child instanceof Stack) suppressSstInternals(child);
 }

@@ -43,3 +43,13 @@ export function createStepLambdaHandler(stepHandler: StepHandler, options: StepL
     }
   };
 }
+
+/** The deployed step Lambda (see stacks/Orchestration.ts). Built lazily: tests import the factory only. */
+let deployed: ReturnType<typeof createStepLambdaHandler> | undefined;
+export async function handler(event: unknown, context?: Context): Promise<StepResult> {
+  if (!deployed) {
+    const { createLambdaStepHandler } = await import("./lambda-runtime.js");
+    deployed = createStepLambdaHandler(createLambdaStepHandler());
+  }
+  return deployed(event, context);
+}

@@ -77,13 +77,13 @@ export async function compensate(ctx: SagaContext, id: string, error?: StepError
   record = await beginRollback(ctx, record, error);
   if (record.status !== "rolling_back") return { status: record.status };
 
-  for (let top = record.compensations.at(-1); top; top = record.compensations.at(-1)) {
+  for (let top = record.compensations.at(-1); top && record.status === "rolling_back"; top = record.compensations.at(-1)) {
     const compensation = top;
     let weights: TrafficWeights | undefined;
     try {
       weights = await runCompensation(ctx, record, compensation);
       record = await mutateDeployment(ctx, id, (current) => {
-        if (!sameCompensation(current.compensations.at(-1), compensation)) return null;
+        if (current.status !== "rolling_back" || !sameCompensation(current.compensations.at(-1), compensation)) return null;
         const at = ctx.clock().toISOString();
         const extra =
           compensation.kind === "restore_env_pointer" && compensation.restore

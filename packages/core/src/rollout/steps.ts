@@ -1,17 +1,15 @@
 import type { AdvanceResult } from "../workflow/contract.js";
-import { DeploymentNotRunnableError, RolloutStepFailedError } from "./errors.js";
+import { RolloutStepFailedError } from "./errors.js";
 import type { AnalysisCheck, DeploymentRecord } from "./model.js";
 import type { PlanStep } from "./plan.js";
 import { pointEnvironment, readEnvironment, recordSuccess, releaseLock, unmarkActive } from "./pointers.js";
-import { mutateDeployment, type DeploymentChange } from "./repository.js";
+import { mutateDeployment } from "./repository.js";
 import { callTarget, callWithRetries, register, targetFor, type SagaContext } from "./saga-context.js";
+import { claimed, completed, expectStep } from "./step-records.js";
 
 /**
- * The forward steps. Each one records its completion (a conditional write on the revision,
- * with status in_progress and the cursor still on it) before the next one starts, and
- * registers its compensation in that same write. Steps that move traffic or infrastructure
- * first claim the step, so a concurrent abort either stops them before the side effect or
- * sees the claim and compensates it.
+ * The forward steps. Each one records its completion (see step-records.ts) before the next
+ * one starts, and registers its compensation in that same write.
  */
 
 export interface StepOutcome {
@@ -23,21 +21,6 @@ export interface StepOutcome {
 const MAX_CHECKS_KEPT = 20;
 
 type Step<K extends PlanStep["kind"]> = Extract<PlanStep, { kind: K }>;
-
-/** Throws unless `current` is running and its cursor is on `index`. */
-export function expectStep(current: DeploymentRecord, index: number): void {
-  if (current.status !== "in_progress") {
-    throw new DeploymentNotRunnableError(current.id, current.status, `step ${index} may not run`);
-  }
-  if (current.currentStep !== index) {
-    throw new DeploymentNotRunnableError(current.id, current.status, `the cursor is on step ${current.currentStep}, not ${index}`);
-  }
-}
-
-const completed = (step: PlanStep, data: Record<string, unknown> = {}) => ({
-  type: "deployment.step_completed",
-  data: { step: step.index, kind: step.kind, ...data },
-});
 
 /** Runs one plan step of a deployment that is in_progress with its cursor on `step`. */
 export async function runStep(ctx: SagaContext, record: DeploymentRecord, step: PlanStep): Promise<StepOutcome> {
@@ -60,51 +43,6 @@ export async function runStep(ctx: SagaContext, record: DeploymentRecord, step: 
       return { record: await promote(ctx, record, step) };
     case "finalize":
       return { record: await finalize(ctx, record, step), result: { next: "done" } };
-  }
-}
-
-/**
- * Claims `step`, runs its side effect, records it. If the record loses to an abort (the
- * deployment is no longer in progress), the step undoes its own effect: the compensation
- * may already have run without knowing about it.
- */
-async function claimed<T>(
-  ctx: SagaContext,
-  record: DeploymentRecord,
-  step: PlanStep,
-  effect: () => Promise<T>,
-  finish: (current: DeploymentRecord, result: T, at: string) => DeploymentChange,
-  undo?: () => Promise<unknown>,
-): Promise<DeploymentRecord> {
-  const claimedRecord = await mutateDeployment(
-    ctx,
-    record.id,
-    (current) => {
-      expectStep(current, step.index);
-      // Claimed before a crash: run the (idempotent) side effect again.
-      if (current.claim?.step === step.index) return null;
-      const at = ctx.clock().toISOString();
-      return {
-        after: { ...current, claim: { step: step.index, at } },
-        events: [{ type: "deployment.step_started", data: { step: step.index, kind: step.kind } }],
-      };
-    },
-    { known: record },
-  );
-  const result = await effect();
-  try {
-    return await mutateDeployment(
-      ctx,
-      record.id,
-      (current) => {
-        expectStep(current, step.index);
-        return finish(current, result, ctx.clock().toISOString());
-      },
-      { known: claimedRecord },
-    );
-  } catch (error) {
-    if (error instanceof DeploymentNotRunnableError && undo) await callWithRetries(ctx, undo).catch(() => undefined);
-    throw error;
   }
 }
 

@@ -11,3 +11,4 @@ export {
 } from "./simulated.js";
 export { createWebhookTarget, type WebhookOptions, type WebhookTargetSettings } from "./webhook.js";
 export { createLambdaAliasTarget, type LambdaAliasState, type LambdaAliasTargetSettings } from "./lambda-alias.js";
+export { createTargetAwsClients } from "./aws-clients.js";

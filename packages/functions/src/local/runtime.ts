@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ensureTable } from "@rollgate/core/store";
+import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
+import { isAlertEvent, type Notifier } from "@rollgate/core/events";
 import { createRuntime, type Runtime } from "../wiring.js";
+import { startStreamPoller } from "./stream-poller.js";
 import { startDynamoLocal, type DynamoLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./ports.js";
 
@@ -63,20 +66,33 @@ export async function startLocalRuntime(options: { port: number; host: string; d
   });
 
   try {
-    const runtime = createRuntime({
-      tableName: TABLE,
-      dynamoEndpoint: dynamo.endpoint,
-      cursorSecret: persistentSecret(join(dataDir, "cursor-secret")),
-      publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
-    });
+    const runtime = createRuntime(
+      {
+        tableName: TABLE,
+        dynamoEndpoint: dynamo.endpoint,
+        cursorSecret: persistentSecret(join(dataDir, "cursor-secret")),
+        publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
+        orchestrator: { kind: "local", waitScale: Number(process.env.ROLLGATE_WAIT_SCALE ?? 1) },
+      },
+      { deliverApprovalLink: printApprovalLinks },
+    );
     await ensureTable(runtime.table);
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
+    // Executions live in memory: whatever was in flight when the last process stopped is
+    // resumed from its recorded progress, or compensated.
+    const resumed = await runtime.services.deployments!.resumeInFlight();
+    if (resumed.length > 0) {
+      adminTokenLines.push(`  Resumed ${resumed.length} in-flight deployment(s): ${resumed.map((r) => `${r.id} (${r.mode})`).join(", ")}`);
+    }
+    const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier });
     return {
       runtime,
       dynamo,
       dataDir,
       adminTokenLines,
       async stop() {
+        await runtime.localOrchestrator?.stopAll("shutdown");
+        await poller.stop();
         await stopDynamo();
       },
     };
@@ -84,6 +100,25 @@ export async function startLocalRuntime(options: { port: number; host: string; d
     await stopDynamo();
     throw error;
   }
+}
+
+/** Locally, relayed outbox events become one readable console line each (alerts stand out). */
+const consoleNotifier: Notifier = {
+  async publish(event) {
+    const time = event.at.slice(11, 19);
+    const step = typeof event.data.step === "number" ? ` step ${event.data.step}` : "";
+    const line = `${time} ${event.type}${step}  ${event.specId} -> ${event.environment}  (${event.deploymentId})`;
+    process.stdout.write(isAlertEvent(event) ? `ALERT ${line}: a human must act, the environment stays locked\n` : `${line}\n`);
+  },
+};
+
+/** Locally, approval links go to the console (in AWS: the notifier). */
+function printApprovalLinks(delivery: ApprovalLinkDelivery) {
+  const lines = [
+    `Approval needed: ${delivery.specId} v${delivery.version} -> ${delivery.environment} (deployment ${delivery.deploymentId}, requested by ${delivery.requestedBy}, until ${delivery.expiresAt})`,
+    ...delivery.links.map((link) => `  ${link.role ?? "approver"}: ${link.url}`),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
 }
 
 /** ROLLGATE_ADMIN_TOKEN, or a generated token printed once (only its hash is stored). */

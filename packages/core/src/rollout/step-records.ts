@@ -1,0 +1,73 @@
+import { DeploymentNotRunnableError } from "./errors.js";
+import type { DeploymentRecord } from "./model.js";
+import type { PlanStep } from "./plan.js";
+import { mutateDeployment, type DeploymentChange } from "./repository.js";
+import { callWithRetries, type SagaContext } from "./saga-context.js";
+
+/**
+ * How a forward step records itself: a conditional write on the revision, with status
+ * in_progress and the cursor still on the step. Steps that move traffic or infrastructure
+ * first claim the step, so a concurrent abort either stops them before the side effect or
+ * sees the claim and compensates it.
+ */
+
+/** Throws unless `current` is running and its cursor is on `index`. */
+export function expectStep(current: DeploymentRecord, index: number): void {
+  if (current.status !== "in_progress") {
+    throw new DeploymentNotRunnableError(current.id, current.status, `step ${index} may not run`);
+  }
+  if (current.currentStep !== index) {
+    throw new DeploymentNotRunnableError(current.id, current.status, `the cursor is on step ${current.currentStep}, not ${index}`);
+  }
+}
+
+export const completed = (step: PlanStep, data: Record<string, unknown> = {}) => ({
+  type: "deployment.step_completed",
+  data: { step: step.index, kind: step.kind, ...data },
+});
+
+/**
+ * Claims `step`, runs its side effect, records it. If the record loses to an abort (the
+ * deployment is no longer in progress), the step undoes its own effect: the compensation
+ * may already have run without knowing about it.
+ */
+export async function claimed<T>(
+  ctx: SagaContext,
+  record: DeploymentRecord,
+  step: PlanStep,
+  effect: () => Promise<T>,
+  finish: (current: DeploymentRecord, result: T, at: string) => DeploymentChange,
+  undo?: () => Promise<unknown>,
+): Promise<DeploymentRecord> {
+  const claimedRecord = await mutateDeployment(
+    ctx,
+    record.id,
+    (current) => {
+      expectStep(current, step.index);
+      // Claimed before a crash: run the (idempotent) side effect again.
+      if (current.claim?.step === step.index) return null;
+      const at = ctx.clock().toISOString();
+      return {
+        after: { ...current, claim: { step: step.index, at } },
+        events: [{ type: "deployment.step_started", data: { step: step.index, kind: step.kind } }],
+      };
+    },
+    { known: record },
+  );
+  const result = await effect();
+  try {
+    return await mutateDeployment(
+      ctx,
+      record.id,
+      (current) => {
+        expectStep(current, step.index);
+        return finish(current, result, ctx.clock().toISOString());
+      },
+      { known: claimedRecord },
+    );
+  } catch (error) {
+    if (error instanceof DeploymentNotRunnableError && undo) await callWithRetries(ctx, undo).catch(() => undefined);
+    throw error;
+  }
+}
+

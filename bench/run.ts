@@ -2,6 +2,7 @@
  * `npm run bench`: performance figures as ratios against baselines measured in the same
  * run, against one DynamoDB Local (this machine is shared and noisy; absolute numbers drift).
  */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { startDynamoLocal } from "../packages/functions/src/local/dynamodb-local.js";
 import { benchRegistry } from "./registry.js";
 

@@ -15,11 +15,18 @@ import { Storage } from "./Storage.js";
 /** Stage-wide throttling; a control plane's traffic is CI calls and humans. */
 export const apiThrottle = { rate: 50, burst: 100 } as const;
 
-/** CORS origins from `ROLLGATE_CORS_ORIGINS` (comma-separated) at deploy time; none by default. */
-function corsFromEnvironment(): false | { allowOrigins: string[]; allowHeaders: string[]; allowMethods: ["ANY"] } {
-  const origins = (process.env.ROLLGATE_CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
-  if (origins.length === 0) return false;
-  return { allowOrigins: origins, allowHeaders: ["authorization", "content-type", "idempotency-key"], allowMethods: ["ANY"] };
+/**
+ * CORS for the origins in `ROLLGATE_CORS_ORIGINS` (comma-separated, read at deploy time);
+ * none by default: CI and the approval pages call the API without a browser origin.
+ */
+export function corsSettings(originsSetting: string | undefined) {
+  const allowOrigins = (originsSetting ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  if (allowOrigins.length === 0) return false as const;
+  return {
+    allowOrigins,
+    allowHeaders: ["authorization", "content-type", "idempotency-key"],
+    allowMethods: ["ANY" as const],
+  };
 }
 
 export function Api({ stack }: StackContext) {
@@ -53,7 +60,7 @@ export function Api({ stack }: StackContext) {
   suppressExecutionWildcard(apiFunction);
 
   const api = new HttpApi(stack, "Api", {
-    cors: corsFromEnvironment(),
+    cors: corsSettings(process.env.ROLLGATE_CORS_ORIGINS),
     accessLog: { retention: "one_month" },
     defaults: { throttle: apiThrottle },
     routes: { $default: apiFunction },

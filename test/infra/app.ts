@@ -23,7 +23,7 @@ export function templateJson(app: Synthesized, stack: StackName): CfnTemplate {
 }
 
 export function template(app: Synthesized, stack: StackName): Template {
-  return Template.fromJSON(templateJson(app, stack) as Record<string, unknown>);
+  return Template.fromJSON(templateJson(app, stack) as unknown as Record<string, unknown>);
 }
 
 export interface CfnResource {

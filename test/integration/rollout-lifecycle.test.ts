@@ -64,6 +64,15 @@ describe("a canary rollout, end to end on the local engine", () => {
     expect(simulated).toMatchObject({ stableVersion: 2, weights: { stable: 100, candidate: 0 }, prepared: [2] });
   });
 
+  it("runs a rolling rollout as a canary with one step per batch", async () => {
+    const rolling = { deployment: { strategy: "rolling", rolling: { batches: 3 }, analysis: { interval: "30s" }, target: { type: "simulated" } } };
+    h.specs.add("rolling", 1, rolling);
+    const done = await h.deploy("rolling", 1, "dev");
+    expect(done).toMatchObject({ status: "succeeded", strategy: "rolling" });
+    const shifts = done.timeline.filter((e) => e.type === "deployment.step_completed" && e.data.kind === "shift");
+    expect(shifts.map((e) => (e.data.weights as { candidate: number }).candidate)).toEqual([33, 67, 100]);
+  });
+
   it("enforces the promotion path, lets an admin force it, and promotes what is current", async () => {
     h.specs.add("path", 1, canary());
     await expect(h.service.create({ specId: "path", version: 1, environment: "staging" }, deployer)).rejects.toBeInstanceOf(

@@ -15,6 +15,7 @@ import {
   type CursorCodec,
   type TableContext,
 } from "../store/index.js";
+import { parseSpecText } from "../spec/index.js";
 import { pack, unpack } from "./compression.js";
 import { SpecNotFoundError, SpecTooLargeToStoreError, SpecVersionNotFoundError } from "./errors.js";
 import type { IssueRef, LifecycleState, SpecSummary, SpecVersion, SpecVersionSummary } from "./schema.js";
@@ -84,8 +85,10 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
       get canonical() {
         return (canonical ??= unpack(item.canonicalGz as Uint8Array));
       },
+      // From the raw text, not the canonical form: key order carries meaning (the
+      // `environments` map's order is the promotion path) and canonical JSON sorts keys.
       get document() {
-        return (document ??= JSON.parse(this.canonical) as Record<string, unknown>);
+        return (document ??= parseSpecText(this.raw, this.format).document);
       },
     };
   };

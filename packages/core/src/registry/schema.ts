@@ -32,7 +32,7 @@ export interface SpecVersionSummary {
 }
 
 export interface SpecVersion extends SpecVersionSummary {
-  /** The document as parsed (from its canonical form). */
+  /** The document as parsed from the raw text (key order as written). */
   readonly document: Record<string, unknown>;
   /** Canonical JSON (sorted keys), whose sha256 is `contentHash`. */
   readonly canonical: string;

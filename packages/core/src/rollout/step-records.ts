@@ -66,7 +66,9 @@ export async function claimed<T>(
       { known: claimedRecord },
     );
   } catch (error) {
-    if (error instanceof DeploymentNotRunnableError && undo) await callWithRetries(ctx, undo).catch(() => undefined);
+    // Only when stopped: if another execution moved the cursor on, the effect is its too.
+    const stopped = error instanceof DeploymentNotRunnableError && error.context.status !== "in_progress";
+    if (stopped && undo) await callWithRetries(ctx, undo).catch(() => undefined);
     throw error;
   }
 }

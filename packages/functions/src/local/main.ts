@@ -3,6 +3,8 @@
  * ROLLGATE_DATA_DIR), creates the table, bootstraps the first admin token, serves the hono
  * app on PORT, and on Ctrl-C or SIGTERM stops the server and the Java process.
  */
+// The SDK versions are pinned; its notice about future Node 22 releases is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { serve } from "@hono/node-server";
 import { startLocalRuntime } from "./runtime.js";
 import { JavaMissingError } from "./dynamodb-local.js";

@@ -158,6 +158,14 @@ describe("the step handler, one Task at a time", () => {
     expect(view.status).toBe("in_progress");
   });
 
+  it("a stale execution's failure does not roll back a deployment another execution drives", async () => {
+    const id = await newDeployment("stale");
+    await handler({ action: "advance", deploymentId: id });
+    const result = await handler({ action: "compensate", deploymentId: id, error: { Error: "DeploymentNotRunnableError", Cause: "cursor moved" } });
+    expect(result).toEqual({ status: "in_progress" });
+    expect(await handler({ action: "advance", deploymentId: id })).toEqual({ next: "done" });
+  });
+
   it("an abort that races a shift in progress: the shift undoes itself and the compensation covers the claim", async () => {
     const id = await newDeployment("race");
     let release!: () => void;

@@ -108,8 +108,13 @@ export function createSagaStepHandler(
     if (settings?.type === "lambda-alias") awsClients ??= createTargetAwsClients({ region: config.region });
     return createTrafficTarget(settings, { table, env: options.targetEnv, ...awsClients });
   };
+  // Link tokens are bearer secrets: the default delivery logs that a gate opened, never the links.
   const deliver =
-    options.deliverApprovalLink ?? ((delivery: ApprovalLinkDelivery) => logger.info("approval link", { ...delivery }));
+    options.deliverApprovalLink ??
+    ((delivery: ApprovalLinkDelivery) => {
+      const { links, ...gate } = delivery;
+      logger.info("approval requested", { ...gate, roles: links.map((link) => link.role) });
+    });
   return createStepHandler({
     table,
     targets,

@@ -1,5 +1,6 @@
 import type { TrafficWeights } from "../target/port.js";
 import type { StepError, StepResult } from "../workflow/contract.js";
+import type { DeploymentNotRunnableError } from "./errors.js";
 import { isFinished, isInFlight, type Compensation, type DeploymentRecord, type FailureReason } from "./model.js";
 import { releaseLock, restoreEnvironment, unmarkActive } from "./pointers.js";
 import { loadDeployment, mutateDeployment, type DeploymentChange } from "./repository.js";
@@ -13,6 +14,8 @@ import { callWithRetries, compensationForClaim, register, targetFor, type SagaCo
  */
 
 const workflowTimeout = "States.Timeout";
+/** The error advance and openGate throw when the deployment is not where this execution expected it. */
+const staleExecution: DeploymentNotRunnableError["name"] = "DeploymentNotRunnableError";
 
 /** Why the rollback happened, from the error the state machine caught (when advance did not record one). */
 export function failureFromError(record: DeploymentRecord, error: StepError | undefined): FailureReason {
@@ -74,6 +77,9 @@ const sameCompensation = (a: Compensation | undefined, b: Compensation) => a?.ki
 export async function compensate(ctx: SagaContext, id: string, error?: StepError): Promise<StepResult> {
   let record = await loadDeployment(ctx.table, id);
   if (isFinished(record.status) || record.status === "rollback_failed") return { status: record.status };
+  // A stale execution lost the deployment to another one (a duplicate after a resume or a
+  // fallback start): the deployment itself is fine, so this execution just ends.
+  if (error?.Error === staleExecution && isInFlight(record.status)) return { status: record.status };
   record = await beginRollback(ctx, record, error);
   if (record.status !== "rolling_back") return { status: record.status };
 

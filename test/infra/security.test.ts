@@ -1,0 +1,176 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { nagFindings, type Synthesized } from "../../scripts/synth.js";
+import { tableItemActions } from "../../stacks/permissions.js";
+import {
+  actionsOf,
+  functionByHandler,
+  resourcesOf,
+  resourcesOfType,
+  statementsOfFunction,
+  synthesized,
+  templateJson,
+  type CfnTemplate,
+  type PolicyStatementJson,
+  type StackName,
+} from "./app.js";
+
+const stacks: StackName[] = ["Storage", "Secrets", "Orchestration", "Api", "OutboxRelay", "Alarms"];
+const handlers = {
+  api: ["Api", "packages/functions/src/api.handler"],
+  step: ["Orchestration", "packages/functions/src/step.handler"],
+  relay: ["OutboxRelay", "packages/functions/src/stream.handler"],
+} as const;
+
+let dev: Synthesized;
+let prod: Synthesized;
+beforeAll(async () => {
+  dev = await synthesized("dev");
+  prod = await synthesized("prod");
+});
+
+function statementsFor(name: keyof typeof handlers) {
+  const [stack, handler] = handlers[name];
+  const t = templateJson(dev, stack);
+  const [id] = functionByHandler(t, handler);
+  return statementsOfFunction(t, id);
+}
+
+/** Action -> resources, as compact JSON, so a test can state a whole policy. */
+function policyMap(statements: PolicyStatementJson[]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const s of statements) {
+    expect(s.Effect).toBe("Allow");
+    for (const action of actionsOf(s)) (map[action] ??= []).push(...resourcesOf(s).map((r) => JSON.stringify(r)));
+  }
+  return map;
+}
+
+const xray = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"];
+const tableActions = [...tableItemActions].sort();
+
+describe("least privilege", () => {
+  it("grants no wildcard action anywhere", () => {
+    for (const app of [dev, prod]) {
+      for (const stack of stacks) {
+        for (const [, policy] of resourcesOfType(templateJson(app, stack), "AWS::IAM::Policy")) {
+          for (const s of policy.Properties!.PolicyDocument.Statement as PolicyStatementJson[]) {
+            for (const action of actionsOf(s)) expect(action, `${stack}: ${action}`).not.toContain("*");
+          }
+        }
+      }
+    }
+  });
+
+  it("API: table items, start/stop/describe executions and task success/failure on this state machine, its two secrets", () => {
+    const policy = policyMap(statementsFor("api"));
+    expect(Object.keys(policy).sort()).toEqual(
+      [
+        ...tableActions,
+        "ssm:GetParameters",
+        "states:DescribeExecution",
+        "states:SendTaskFailure",
+        "states:SendTaskSuccess",
+        "states:StartExecution",
+        "states:StopExecution",
+        ...xray,
+      ].sort(),
+    );
+    const stateMachine = JSON.stringify({ "Fn::ImportValue": "dev-rollgate-Orchestration:ExportsOutputRefRollout5400B0F2A32D41E0" });
+    for (const action of ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"]) {
+      expect(policy[action]).toEqual([stateMachine]);
+    }
+    for (const action of ["states:StopExecution", "states:DescribeExecution"]) {
+      expect(policy[action]).toHaveLength(1);
+      expect(policy[action]![0]).toContain(":execution:");
+      expect(policy[action]![0]).toContain("dev-rollgate-Orchestration:ExportsOutputRefRollout");
+    }
+    expect(policy["ssm:GetParameters"]!.join()).toMatch(/Secret\/ADMIN_TOKEN\/value.*Secret\/CURSOR_SECRET\/value|Secret\/CURSOR_SECRET\/value.*Secret\/ADMIN_TOKEN\/value/);
+    expect(policy["ssm:GetParameters"]!.join()).not.toContain("WEBHOOK_SECRET");
+  });
+
+  it("step Lambda: table items (the table and its one GSI, no Scan), its webhook secret, nothing on Step Functions", () => {
+    const policy = policyMap(statementsFor("step"));
+    expect(Object.keys(policy).sort()).toEqual([...tableActions, "ssm:GetParameters", ...xray].sort());
+    const tableArn = JSON.stringify({ "Fn::ImportValue": "dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204" });
+    for (const action of tableActions) {
+      expect(policy[action]).toHaveLength(2);
+      expect(policy[action]![0]).toBe(tableArn);
+      expect(policy[action]![1]).toMatch(/\/index\/gsi1"\]\]\}$/);
+    }
+    expect(policy["ssm:GetParameters"]!.join()).toContain("Secret/WEBHOOK_SECRET/value");
+  });
+
+  it("relay Lambda: reads the table's stream and sends to its DLQ, nothing else", () => {
+    const policy = policyMap(statementsFor("relay"));
+    expect(Object.keys(policy).sort()).toEqual(
+      [
+        "dynamodb:DescribeStream",
+        "dynamodb:GetRecords",
+        "dynamodb:GetShardIterator",
+        "dynamodb:ListStreams",
+        "sqs:GetQueueAttributes",
+        "sqs:GetQueueUrl",
+        "sqs:SendMessage",
+        ...xray,
+      ].sort(),
+    );
+    expect(policy["dynamodb:GetRecords"]![0]).toContain("StreamArn");
+    expect(policy["sqs:SendMessage"]![0]).toContain("RelayDeadLetters");
+  });
+});
+
+describe("Lambdas", () => {
+  const allFunctions = (app: Synthesized) =>
+    stacks.flatMap((stack) => resourcesOfType(templateJson(app, stack), "AWS::Lambda::Function").map(([id, fn]) => ({ stack, id, fn })));
+
+  it("run on arm64 and Node 20 or newer, every one of them", () => {
+    const functions = allFunctions(dev);
+    expect(functions.length).toBeGreaterThanOrEqual(3);
+    for (const { stack, id, fn } of functions) {
+      expect(fn.Properties?.Architectures, `${stack}/${id}`).toEqual(["arm64"]);
+      const major = Number(/^nodejs(\d+)\.x$/.exec(fn.Properties?.Runtime)?.[1]);
+      expect(major, `${stack}/${id}`).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it("are bundled by SST (ESM, minified) with the AWS SDK v3 left external", () => {
+    for (const [stack, handler] of Object.values(handlers)) {
+      const t = templateJson(dev, stack);
+      const [, fn] = functionByHandler(t, handler);
+      const assetDir = join(dev.assembly.directory, `asset.${String(fn.Properties?.Code.S3Key).replace(/\.zip$/, "")}`);
+      const bundle = join(assetDir, handler.replace(/\.handler$/, ".mjs"));
+      expect(existsSync(bundle), bundle).toBe(true);
+      const code = readFileSync(bundle, "utf8");
+      expect(/^import /m.test(code), `${handler} is ESM`).toBe(true);
+      // SDK packages are imported from the runtime, never inlined (nor their smithy core)
+      const sdkMentions = code.match(/.{0,8}"@aws-sdk\/[a-z0-9-]+"/g) ?? [];
+      for (const mention of sdkMentions) expect(mention).toMatch(/(from\s*|import\()"@aws-sdk\//);
+      expect(code.includes("@smithy/"), `${handler} inlines @smithy`).toBe(false);
+      expect(code.split("\n").some((line) => line.length > 10_000), `${handler} is minified`).toBe(true);
+      const files = readdirSync(assetDir, { recursive: true }).map(String);
+      expect(files.filter((f) => f.includes("node_modules"))).toEqual([]);
+      expect(statSync(bundle).size).toBeLessThan(5 * 1024 * 1024);
+    }
+  });
+});
+
+describe("cdk-nag (AwsSolutions)", () => {
+  it("reports no unsuppressed error in any stack, dev or prod", () => {
+    expect(nagFindings(dev, "error")).toEqual([]);
+    expect(nagFindings(prod, "error")).toEqual([]);
+  });
+
+  it("gives every suppression a reason", () => {
+    for (const stack of stacks) {
+      const t: CfnTemplate & { Resources: Record<string, { Metadata?: { cdk_nag?: { rules_to_suppress: Array<{ id: string; reason: string }> } } }> } =
+        templateJson(dev, stack) as never;
+      for (const [id, resource] of Object.entries(t.Resources)) {
+        for (const rule of resource.Metadata?.cdk_nag?.rules_to_suppress ?? []) {
+          expect(rule.reason.length, `${stack}/${id} ${rule.id}`).toBeGreaterThanOrEqual(20);
+        }
+      }
+    }
+  });
+});

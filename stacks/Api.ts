@@ -4,10 +4,10 @@
  */
 import { Api as HttpApi, Function, use, type StackContext } from "sst/constructs";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { functionDefaults, functionLogGroup } from "./defaults.js";
-import { Orchestration } from "./Orchestration.js";
 import { NagSuppressions } from "cdk-nag";
+import { functionDefaults, functionLogGroup } from "./defaults.js";
 import { suppressExecutionWildcard, suppressFunctionFindings } from "./nag.js";
+import { rolloutExecutionsArn, rolloutStateMachineArn } from "./naming.js";
 import { tableReadWrite } from "./permissions.js";
 import { Secrets } from "./Secrets.js";
 import { Storage } from "./Storage.js";
@@ -29,10 +29,10 @@ export function corsSettings(originsSetting: string | undefined) {
   };
 }
 
-export function Api({ stack }: StackContext) {
+export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
-  const { stateMachine } = use(Orchestration);
   const secrets = use(Secrets);
+  const stateMachineArn = rolloutStateMachineArn(stack, app);
 
   const apiFunction = new Function(stack, "ApiHandler", {
     ...functionDefaults,
@@ -42,20 +42,23 @@ export function Api({ stack }: StackContext) {
     environment: {
       ...functionDefaults.environment,
       ROLLGATE_TABLE_NAME: table.tableName,
-      ROLLGATE_STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+      ROLLGATE_STATE_MACHINE_ARN: stateMachineArn,
     },
     bind: [secrets.adminToken, secrets.cursorSecret],
   });
   apiFunction.addToRolePolicy(tableReadWrite(table));
-  stateMachine.grantStartExecution(apiFunction);
-  stateMachine.grantExecution(apiFunction, "states:StopExecution", "states:DescribeExecution");
   apiFunction.addToRolePolicy(
     new PolicyStatement({
-      actions: ["states:SendTaskSuccess", "states:SendTaskFailure"],
-      resources: [stateMachine.stateMachineArn],
+      actions: ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"],
+      resources: [stateMachineArn],
     }),
   );
-
+  apiFunction.addToRolePolicy(
+    new PolicyStatement({
+      actions: ["states:StopExecution", "states:DescribeExecution"],
+      resources: [rolloutExecutionsArn(stack, app)],
+    }),
+  );
   suppressFunctionFindings(apiFunction);
   suppressExecutionWildcard(apiFunction);
 
@@ -75,7 +78,7 @@ export function Api({ stack }: StackContext) {
     ],
     true,
   );
-  // Approval links in notifications point here; a custom domain would replace it.
+  // Approval links in notifications point here.
   apiFunction.addEnvironment("ROLLGATE_PUBLIC_BASE_URL", api.url);
 
   stack.addOutputs({ ApiUrl: api.url });

@@ -8,32 +8,44 @@ import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import { buildStateMachineDefinition } from "@rollgate/core/workflow";
+import { Api } from "./Api.js";
 import { functionDefaults, functionLogGroup, logRetention } from "./defaults.js";
-import { suppressFunctionFindings, suppressStateMachineFindings } from "./nag.js";
-import { tableReadWrite } from "./permissions.js";
+import { suppressFunctionFindings, suppressLambdaTargetFindings, suppressStateMachineFindings } from "./nag.js";
+import { rolloutStateMachineName } from "./naming.js";
+import { lambdaTargetStatements, tableReadWrite } from "./permissions.js";
 import { Secrets } from "./Secrets.js";
 import { Storage } from "./Storage.js";
 
 /** Below the builder's per-call TimeoutSeconds (300 s), so Lambda ends a stuck step first. */
 export const stepTimeoutSeconds = 120;
 
-export function Orchestration({ stack }: StackContext) {
+export function Orchestration({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const secrets = use(Secrets);
+  const { api } = use(Api);
 
   const stepFunction = new Function(stack, "Step", {
     ...functionDefaults,
     handler: "packages/functions/src/step.handler",
     timeout: stepTimeoutSeconds,
     logGroup: functionLogGroup(stack, "Step"),
-    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
+    environment: {
+      ...functionDefaults.environment,
+      ROLLGATE_TABLE_NAME: table.tableName,
+      // approval links the step Lambda sends out point at the API
+      ROLLGATE_PUBLIC_BASE_URL: api.url,
+    },
     bind: [secrets.webhookSecret],
   });
   stepFunction.addToRolePolicy(tableReadWrite(table));
+  const lambdaTargets = lambdaTargetStatements(stack, process.env.ROLLGATE_LAMBDA_TARGETS);
+  for (const statement of lambdaTargets) stepFunction.addToRolePolicy(statement);
   suppressFunctionFindings(stepFunction);
+  if (lambdaTargets.length > 0) suppressLambdaTargetFindings(stepFunction);
 
   const definition = buildStateMachineDefinition({ stepFunctionArn: stepFunction.functionArn });
   const stateMachine = new StateMachine(stack, "Rollout", {
+    stateMachineName: rolloutStateMachineName(app),
     stateMachineType: StateMachineType.STANDARD,
     definitionBody: DefinitionBody.fromString(JSON.stringify(definition)),
     tracingEnabled: true,

@@ -33,6 +33,7 @@ export function rollgateStacks(app: App): void {
   if (isEphemeralStage(app)) app.setDefaultRemovalPolicy("destroy");
   app.setDefaultFunctionProps({ runtime: functionDefaults.runtime, architecture: functionDefaults.architecture });
   Aspects.of(app).add(arm64Everywhere);
-  app.stack(Storage).stack(Secrets).stack(Orchestration).stack(Api).stack(OutboxRelay).stack(Alarms);
+  // Api before Orchestration: see naming.ts.
+  app.stack(Storage).stack(Secrets).stack(Api).stack(Orchestration).stack(OutboxRelay).stack(Alarms);
   for (const child of app.node.children) if (child instanceof Stack) suppressSstInternals(child);
 }

@@ -65,6 +65,21 @@ export function suppressExecutionWildcard(fn: IConstruct): void {
   );
 }
 
+/** The opt-in `lambda-alias` target: versions/aliases of the named functions, and metrics. */
+export function suppressLambdaTargetFindings(fn: IConstruct): void {
+  NagSuppressions.addResourceSuppressions(
+    fn,
+    [
+      {
+        id: "AwsSolutions-IAM5",
+        reason: "The lambda-alias target publishes versions and moves aliases of the functions named in ROLLGATE_LAMBDA_TARGETS (qualified ARNs); GetMetricData has no resource-level permissions.",
+        appliesTo: ["Resource::*", { regex: "/^Resource::.*:\\*$/g" }],
+      },
+    ],
+    true,
+  );
+}
+
 /** SST adds a custom-resource Lambda to every stack; it runs only during deploys. */
 export function suppressSstInternals(stack: Stack & { customResourceHandler?: IConstruct }): void {
   if (!stack.customResourceHandler) return;

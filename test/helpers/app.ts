@@ -1,5 +1,6 @@
 import { createLogger } from "../../packages/functions/src/logger.js";
 import { createRuntime, type Runtime } from "../../packages/functions/src/wiring.js";
+import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import type { Scope } from "@rollgate/core/auth";
 import { createTestTable } from "./table.js";
 
@@ -9,6 +10,8 @@ export type TestResponse = Omit<Response, "json"> & { json(): Promise<any> };
 
 export interface TestApi {
   runtime: Runtime;
+  /** Approval links delivered when gates opened, newest last. */
+  approvalLinks: ApprovalLinkDelivery[];
   adminToken: string;
   /** Issues a token with the given scopes and roles and returns its secret. */
   token(scopes: Scope[], options?: { subject?: string; roles?: string[] }): Promise<string>;
@@ -17,18 +20,26 @@ export interface TestApi {
 }
 
 /** The real hono app on a fresh DynamoDB Local table, called with app.request(). */
-export async function createTestApi(options: { maxBodyBytes?: number } = {}): Promise<TestApi> {
+export async function createTestApi(options: { maxBodyBytes?: number; waitScale?: number } = {}): Promise<TestApi> {
   const table = await createTestTable();
   process.env.ROLLGATE_LOG_LEVEL ??= "SILENT";
+  const approvalLinks: ApprovalLinkDelivery[] = [];
   const runtime = createRuntime(
-    { tableName: table.tableName, cursorSecret: "test-secret", maxBodyBytes: options.maxBodyBytes },
-    { table, logger: createLogger("rollgate-test") },
+    {
+      tableName: table.tableName,
+      cursorSecret: "test-secret",
+      maxBodyBytes: options.maxBodyBytes,
+      publicBaseUrl: "http://rollgate.test",
+      orchestrator: { kind: "local", waitScale: options.waitScale ?? 0 },
+    },
+    { table, logger: createLogger("rollgate-test"), deliverApprovalLink: (delivery) => void approvalLinks.push(delivery) },
   );
   const adminToken = "rg_test_admin_token_0123456789";
   await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "test");
   let counter = 0;
   const api: TestApi = {
     runtime,
+    approvalLinks,
     adminToken,
     async token(scopes, opts = {}) {
       const issued = await runtime.services.tokens.issue(
@@ -53,6 +64,7 @@ export async function createTestApi(options: { maxBodyBytes?: number } = {}): Pr
       return (await runtime.app.request(path, { ...rest, headers: h, body })) as TestResponse;
     },
     async close() {
+      await runtime.localOrchestrator?.stopAll("test finished");
       await table.drop();
     },
   };

@@ -80,10 +80,10 @@ export function deploymentRoutes(services: AppServices) {
       const version = body.version === "latest" ? (await services.registry.getVersionSummary(body.specId, "latest")).version : body.version;
       const request = { ...body, version };
       if (dryRun) return c.json((await deployments().create(request, principal, { dryRun: true })) as never, 200);
-      return withIdempotency(c, services, JSON.stringify(request), async () => ({
-        status: 202,
-        body: await deployments().create(request, principal, { dryRun: false }),
-      })) as never;
+      return withIdempotency(c, services, JSON.stringify(request), async () => {
+        const created = await deployments().create(request, principal, { dryRun: false });
+        return { status: 202, body: "deployment" in created ? created.deployment : created };
+      }) as never;
     },
   );
 
@@ -105,7 +105,7 @@ export function deploymentRoutes(services: AppServices) {
       const body = c.req.valid("json");
       return withIdempotency(c, services, JSON.stringify({ specId, ...body }), async () => ({
         status: 202,
-        body: await deployments().promote({ specId, ...body }, c.get("principal")),
+        body: (await deployments().promote({ specId, ...body }, c.get("principal"))).deployment,
       })) as never;
     },
   );
@@ -158,7 +158,19 @@ export function deploymentRoutes(services: AppServices) {
           content: { "application/json": { schema: z.strictObject({ decision: z.enum(["approve", "reject"]), comment: z.string().max(1000).optional() }) } },
         },
       },
-      responses: { 200: { description: "Recorded", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
+      responses: {
+        200: {
+          description: "Recorded; `outcome` says whether the gate is now approved or rejected",
+          content: {
+            "application/json": {
+              schema: z
+                .object({ deploymentId: z.string(), status: z.string(), gate: z.number().int(), outcome: z.enum(["recorded", "approved", "rejected"]), vote: z.unknown() })
+                .openapi("VoteOutcome"),
+            },
+          },
+        },
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
       security: sec,
     }),
     async (c) => c.json((await deployments().decide(c.req.valid("param").id, c.req.valid("json"), c.get("principal"))) as never, 200),
@@ -181,13 +193,15 @@ export function deploymentRoutes(services: AppServices) {
     method: "post",
     path: "/v1/deployments/{id}/rollback",
     summary: "In flight: like abort. Finished: a new deployment restoring the environment's previous version",
+    description: "Returns the deployment doing the rollback, with `rollbackMode`: stopped (it was in flight), new_deployment, or compensation_retried (it had ended rollback_failed).",
     request: { params: IdParam, body: ReasonBody },
     responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
     security: sec,
   });
   app.post("/v1/deployments/:id/rollback", requireScope("rollback"), async (c) => {
     const reason = await optionalReason(c);
-    return c.json((await deployments().rollback(IdParam.parse(c.req.param()).id, c.get("principal"), reason)) as object, 202);
+    const { mode, deployment } = await deployments().rollback(IdParam.parse(c.req.param()).id, c.get("principal"), reason);
+    return c.json({ ...deployment, rollbackMode: mode }, 202);
   });
 
   app.openAPIRegistry.registerPath({

@@ -67,6 +67,21 @@ export function resolveIntrinsics(value: unknown, resolveRef: (ref: Record<strin
   return resolveRef(node);
 }
 
+/**
+ * A template value as readable text: pseudo parameters take their synth values, references
+ * become `<import:NAME>`, `<ref:ID>` or `<getatt:ID.ATTR>`.
+ */
+export function readable(value: unknown): string {
+  return resolveIntrinsics(value, (ref) => {
+    if (ref.Ref === "AWS::Partition") return "aws";
+    if (typeof ref.Ref === "string") return `<ref:${ref.Ref}>`;
+    if (typeof ref["Fn::ImportValue"] === "string") return `<import:${ref["Fn::ImportValue"]}>`;
+    const getAtt = ref["Fn::GetAtt"] as [string, string] | undefined;
+    if (getAtt) return `<getatt:${getAtt[0]}.${getAtt[1]}>`;
+    return JSON.stringify(ref);
+  });
+}
+
 /** Every IAM policy statement attached to the role with logical id `roleId`. */
 export function statementsOf(t: CfnTemplate, roleId: string): PolicyStatementJson[] {
   return resourcesOfType(t, "AWS::IAM::Policy")

@@ -4,7 +4,7 @@ import { tableDefinition } from "@rollgate/core/store";
 import type { Synthesized } from "../../scripts/synth.js";
 import { corsSettings } from "../../stacks/Api.js";
 import { relayRetryAttempts } from "../../stacks/OutboxRelay.js";
-import { functionByHandler, onlyResource, resourcesOfType, synthesized, templateJson } from "./app.js";
+import { functionByHandler, onlyResource, readable, resourcesOfType, synthesized, templateJson } from "./app.js";
 
 let dev: Synthesized;
 let prod: Synthesized;
@@ -95,8 +95,15 @@ describe("Api stack: HTTP API with the hono Lambda", () => {
       SST_Secret_value_CURSOR_SECRET: "__FETCH_FROM_SSM__",
       SST_SSM_PREFIX: "/sst/rollgate/dev/",
       ROLLGATE_TABLE_NAME: { "Fn::ImportValue": expect.stringContaining("dev-rollgate-Storage") },
-      ROLLGATE_STATE_MACHINE_ARN: { "Fn::ImportValue": expect.stringContaining("dev-rollgate-Orchestration") },
     });
+    // the API addresses the state machine by its fixed name (no reference: see stacks/naming.ts)
+    const [, stateMachine] = onlyResource(templateJson(dev, "Orchestration"), "AWS::StepFunctions::StateMachine");
+    expect(stateMachine.Properties?.StateMachineName).toBe("dev-rollgate-Rollout");
+    expect(readable(env.ROLLGATE_STATE_MACHINE_ARN)).toBe("arn:aws:states:us-east-1:123456789012:stateMachine:dev-rollgate-Rollout");
+    const [, step] = functionByHandler(templateJson(dev, "Orchestration"), "packages/functions/src/step.handler");
+    expect(readable(step.Properties?.Environment.Variables.ROLLGATE_PUBLIC_BASE_URL)).toMatch(
+      /^https:\/\/<import:dev-rollgate-Api:.*>\.execute-api\.us-east-1\.<ref:AWS::URLSuffix>$/,
+    );
     // every literal value is a name, a flag or an SSM placeholder
     for (const [name, value] of Object.entries(env)) {
       if (typeof value !== "string") continue;

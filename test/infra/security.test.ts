@@ -2,9 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { nagFindings, type Synthesized } from "../../scripts/synth.js";
-import { tableItemActions } from "../../stacks/permissions.js";
+import { App, Stack } from "aws-cdk-lib";
+import { lambdaTargetActions, lambdaTargetStatements, tableItemActions } from "../../stacks/permissions.js";
 import {
   actionsOf,
+  readable,
   functionByHandler,
   resourcesOf,
   resourcesOfType,
@@ -37,12 +39,12 @@ function statementsFor(name: keyof typeof handlers) {
   return statementsOfFunction(t, id);
 }
 
-/** Action -> resources, as compact JSON, so a test can state a whole policy. */
+/** Action -> resources (as readable text), so a test can state a whole policy. */
 function policyMap(statements: PolicyStatementJson[]): Record<string, string[]> {
   const map: Record<string, string[]> = {};
   for (const s of statements) {
     expect(s.Effect).toBe("Allow");
-    for (const action of actionsOf(s)) (map[action] ??= []).push(...resourcesOf(s).map((r) => JSON.stringify(r)));
+    for (const action of actionsOf(s)) (map[action] ??= []).push(...resourcesOf(s).map(readable));
   }
   return map;
 }
@@ -77,14 +79,12 @@ describe("least privilege", () => {
         ...xray,
       ].sort(),
     );
-    const stateMachine = JSON.stringify({ "Fn::ImportValue": "dev-rollgate-Orchestration:ExportsOutputRefRollout5400B0F2A32D41E0" });
+    const arn = "arn:aws:states:us-east-1:123456789012";
     for (const action of ["states:StartExecution", "states:SendTaskSuccess", "states:SendTaskFailure"]) {
-      expect(policy[action]).toEqual([stateMachine]);
+      expect(policy[action]).toEqual([`${arn}:stateMachine:dev-rollgate-Rollout`]);
     }
     for (const action of ["states:StopExecution", "states:DescribeExecution"]) {
-      expect(policy[action]).toHaveLength(1);
-      expect(policy[action]![0]).toContain(":execution:");
-      expect(policy[action]![0]).toContain("dev-rollgate-Orchestration:ExportsOutputRefRollout");
+      expect(policy[action]).toEqual([`${arn}:execution:dev-rollgate-Rollout:*`]);
     }
     expect(policy["ssm:GetParameters"]!.join()).toMatch(/Secret\/ADMIN_TOKEN\/value.*Secret\/CURSOR_SECRET\/value|Secret\/CURSOR_SECRET\/value.*Secret\/ADMIN_TOKEN\/value/);
     expect(policy["ssm:GetParameters"]!.join()).not.toContain("WEBHOOK_SECRET");
@@ -93,12 +93,8 @@ describe("least privilege", () => {
   it("step Lambda: table items (the table and its one GSI, no Scan), its webhook secret, nothing on Step Functions", () => {
     const policy = policyMap(statementsFor("step"));
     expect(Object.keys(policy).sort()).toEqual([...tableActions, "ssm:GetParameters", ...xray].sort());
-    const tableArn = JSON.stringify({ "Fn::ImportValue": "dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204" });
-    for (const action of tableActions) {
-      expect(policy[action]).toHaveLength(2);
-      expect(policy[action]![0]).toBe(tableArn);
-      expect(policy[action]![1]).toMatch(/\/index\/gsi1"\]\]\}$/);
-    }
+    const tableArn = "<import:dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204>";
+    for (const action of tableActions) expect(policy[action]).toEqual([tableArn, `${tableArn}/index/gsi1`]);
     expect(policy["ssm:GetParameters"]!.join()).toContain("Secret/WEBHOOK_SECRET/value");
   });
 
@@ -118,6 +114,28 @@ describe("least privilege", () => {
     );
     expect(policy["dynamodb:GetRecords"]![0]).toContain("StreamArn");
     expect(policy["sqs:SendMessage"]![0]).toContain("RelayDeadLetters");
+  });
+});
+
+describe("the lambda-alias target's permissions (opt-in, ROLLGATE_LAMBDA_TARGETS)", () => {
+  const stack = new Stack(new App(), "T", { env: { account: "123456789012", region: "us-east-1" } });
+
+  it("are absent unless functions are named", () => {
+    expect(lambdaTargetStatements(stack, undefined)).toEqual([]);
+    expect(lambdaTargetStatements(stack, " , ")).toEqual([]);
+  });
+
+  it("cover only the named functions (and their versions/aliases) plus GetMetricData", () => {
+    const [functions, metrics] = lambdaTargetStatements(stack, "checkout-api, arn:aws:lambda:eu-west-1:210987654321:function:billing")
+      .map((s) => stack.resolve(s.toStatementJson()) as PolicyStatementJson);
+    expect(actionsOf(functions!)).toEqual([...lambdaTargetActions]);
+    expect(resourcesOf(functions!).map(readable)).toEqual([
+      "arn:aws:lambda:us-east-1:123456789012:function:checkout-api",
+      "arn:aws:lambda:us-east-1:123456789012:function:checkout-api:*",
+      "arn:aws:lambda:eu-west-1:210987654321:function:billing",
+      "arn:aws:lambda:eu-west-1:210987654321:function:billing:*",
+    ]);
+    expect(metrics).toMatchObject({ Action: "cloudwatch:GetMetricData", Resource: "*" });
   });
 });
 

@@ -5,6 +5,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { startDynamoLocal } from "../packages/functions/src/local/dynamodb-local.js";
 import { benchRegistry } from "./registry.js";
+import { benchRollouts } from "./rollout.js";
 
 const sections = (process.argv[2] ?? "all").split(",");
 const want = (name: string) => sections.includes("all") || sections.includes(name);
@@ -13,6 +14,7 @@ const dynamo = await startDynamoLocal();
 const out: string[] = [`rollgate bench — ${new Date().toISOString()} — node ${process.version}`, ""];
 try {
   if (want("registry")) out.push(...(await benchRegistry(dynamo.endpoint)), "");
+  if (want("rollout")) out.push(...(await benchRollouts(dynamo.endpoint)), "");
 } finally {
   await dynamo.stop();
 }

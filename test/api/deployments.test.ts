@@ -107,8 +107,8 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect(done.failure.code).toBe("ANALYSIS_FAILED");
     expect(done.compensationLog.length).toBeGreaterThan(0);
     const target = await readSimulatedTarget(api.runtime.table, "payments-api", "dev");
-    expect(target.weights).toEqual({ stable: 100, candidate: 0 });
-    expect(target.stableVersion).toBe(1);
+    expect(target?.weights).toEqual({ stable: 100, candidate: 0 });
+    expect(target?.stableVersion).toBe(1);
     const envs = await (await api.request("/v1/specs/payments-api/environments")).json();
     expect(envs.items[0]).toMatchObject({ name: "dev", currentVersion: 1 });
   });

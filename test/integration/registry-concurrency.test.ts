@@ -40,3 +40,22 @@ describe("registry under concurrent writers (DynamoDB Local)", () => {
     expect(versions.items).toHaveLength(1);
   });
 });
+
+describe("registry writers in separate processes (two repositories, one table)", () => {
+  it("40 concurrent registrations split across two writers get versions 1..40 with no gap or duplicate", async () => {
+    const { createTestTable } = await import("../helpers/table.js");
+    const { createRegistry, createSpecRepository } = await import("@rollgate/core/registry");
+    const { createCursorCodec } = await import("@rollgate/core/store");
+    const table = await createTestTable();
+    const cursors = createCursorCodec("s");
+    // Each registry has its own in-process queue and version hint, as two Lambda containers would.
+    const writers = [0, 1].map(() => createRegistry({ repository: createSpecRepository({ table, cursors }) }));
+    const principal = { tokenId: "t", subject: "ci", scopes: ["specs:write" as const], roles: [] };
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => writers[i % 2]!.register(doc("two-writers", `doc-${i}`), { format: "yaml", principal })),
+    );
+    expect(results.every((r) => r.created)).toBe(true);
+    expect(results.map((r) => r.version.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    await table.drop();
+  });
+});

@@ -113,88 +113,107 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
     return repository.getSummary(specId, unmarshallItem(Item).version as number);
   }
 
-  const repository: SpecRepository = {
-    async append(entry) {
-      const rawGz = pack(entry.raw);
-      const canonicalGz = pack(entry.canonical);
-      if (rawGz.byteLength + canonicalGz.byteLength > MAX_ITEM_BYTES) {
-        throw new SpecTooLargeToStoreError("The document does not compress enough to be stored (limit ~390 KB gzipped).");
-      }
-      let expected = latestHint.get(entry.specId) ?? (await readLatestVersion(entry.specId));
-      for (let attempt = 0; attempt < maxAttempts; attempt++) {
-        const version = expected + 1;
-        const summary: SpecVersionSummary = {
-          specId: entry.specId,
-          version,
-          contentHash: entry.contentHash,
-          state: "active",
-          format: entry.format,
-          createdAt: entry.createdAt,
-          createdBy: entry.createdBy,
-          warnings: entry.warnings,
-        };
-        try {
-          await client.send(
-            new TransactWriteItemsCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: marshallItem(keys.spec(entry.specId)),
-                    UpdateExpression:
-                      "SET latestVersion = :v, #name = :name, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), specId = :id, gsi1pk = :gpk, gsi1sk = :id, entity = :entity",
-                    ConditionExpression: expected === 0 ? "attribute_not_exists(pk)" : "latestVersion = :expected",
-                    ExpressionAttributeNames: { "#name": "name" },
-                    ExpressionAttributeValues: marshallItem({
-                      ":v": version,
-                      ":name": entry.name,
-                      ":at": entry.createdAt,
-                      ":id": entry.specId,
-                      ":gpk": keys.specListPartition(),
-                      ":entity": "spec",
-                      ...(expected === 0 ? {} : { ":expected": expected }),
-                    }),
-                    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-                  },
+  // Writers of one spec in this process take turns: concurrent appends would otherwise race
+  // for the same version number and all but one retry (quadratic work under a burst).
+  // Other processes still race, and the conditional transaction keeps that correct.
+  const appendQueues = new Map<string, Promise<unknown>>();
+  function serialized<T>(specId: string, work: () => Promise<T>): Promise<T> {
+    const previous = appendQueues.get(specId) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.catch(() => undefined);
+    appendQueues.set(specId, tail);
+    void tail.then(() => {
+      if (appendQueues.get(specId) === tail) appendQueues.delete(specId);
+    });
+    return run;
+  }
+
+  async function appendNow(entry: NewSpecVersion): Promise<{ created: boolean; version: SpecVersionSummary }> {
+    const rawGz = pack(entry.raw);
+    const canonicalGz = pack(entry.canonical);
+    if (rawGz.byteLength + canonicalGz.byteLength > MAX_ITEM_BYTES) {
+      throw new SpecTooLargeToStoreError("The document does not compress enough to be stored (limit ~390 KB gzipped).");
+    }
+    let expected = latestHint.get(entry.specId) ?? (await readLatestVersion(entry.specId));
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      const version = expected + 1;
+      const summary: SpecVersionSummary = {
+        specId: entry.specId,
+        version,
+        contentHash: entry.contentHash,
+        state: "active",
+        format: entry.format,
+        createdAt: entry.createdAt,
+        createdBy: entry.createdBy,
+        warnings: entry.warnings,
+      };
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: marshallItem(keys.spec(entry.specId)),
+                  UpdateExpression:
+                    "SET latestVersion = :v, #name = :name, updatedAt = :at, createdAt = if_not_exists(createdAt, :at), specId = :id, gsi1pk = :gpk, gsi1sk = :id, entity = :entity",
+                  ConditionExpression: expected === 0 ? "attribute_not_exists(pk)" : "latestVersion = :expected",
+                  ExpressionAttributeNames: { "#name": "name" },
+                  ExpressionAttributeValues: marshallItem({
+                    ":v": version,
+                    ":name": entry.name,
+                    ":at": entry.createdAt,
+                    ":id": entry.specId,
+                    ":gpk": keys.specListPartition(),
+                    ":entity": "spec",
+                    ...(expected === 0 ? {} : { ":expected": expected }),
+                  }),
+                  ReturnValuesOnConditionCheckFailure: "ALL_OLD",
                 },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: marshallItem({ ...keys.specVersion(entry.specId, version), entity: "specVersion", ...summary, rawGz, canonicalGz }),
-                    ConditionExpression: "attribute_not_exists(pk)",
-                  },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: marshallItem({ ...keys.specVersion(entry.specId, version), entity: "specVersion", ...summary, rawGz, canonicalGz }),
+                  ConditionExpression: "attribute_not_exists(pk)",
                 },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: marshallItem({ ...keys.contentHash(entry.specId, entry.contentHash), entity: "contentHash", version }),
-                    ConditionExpression: "attribute_not_exists(pk)",
-                  },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: marshallItem({ ...keys.contentHash(entry.specId, entry.contentHash), entity: "contentHash", version }),
+                  ConditionExpression: "attribute_not_exists(pk)",
                 },
-              ],
-            }),
-          );
-          latestHint.set(entry.specId, version);
-          return { created: true, version: summary };
-        } catch (error) {
-          const reasons = cancellationReasons(error);
-          if (!reasons) throw error;
-          if (reasons[2] === "ConditionalCheckFailed") {
-            const existing = await existingByHash(entry.specId, entry.contentHash);
-            if (existing) return { created: false, version: existing };
-          }
-          if (reasons[0] === "ConditionalCheckFailed") {
-            const old = (error as { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] }).CancellationReasons?.[0]?.Item;
-            expected = old ? (unmarshallItem(old).latestVersion as number) : await readLatestVersion(entry.specId);
-            latestHint.set(entry.specId, expected);
-          }
-          // Lost a race (condition or TransactionConflict): back off with jitter and go again.
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+              },
+            ],
+          }),
+        );
+        latestHint.set(entry.specId, version);
+        return { created: true, version: summary };
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons[2] === "ConditionalCheckFailed") {
+          const existing = await existingByHash(entry.specId, entry.contentHash);
+          if (existing) return { created: false, version: existing };
         }
+        if (reasons[0] === "ConditionalCheckFailed") {
+          const old = (error as { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] }).CancellationReasons?.[0]?.Item;
+          expected = old ? (unmarshallItem(old).latestVersion as number) : await readLatestVersion(entry.specId);
+          latestHint.set(entry.specId, expected);
+        }
+        // Lost a race (condition or TransactionConflict): back off with jitter and go again.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
       }
-      throw new ContentionError(`Could not register a version of ${entry.specId} after ${maxAttempts} attempts.`, {
-        context: { specId: entry.specId },
-      });
+    }
+    throw new ContentionError(`Could not register a version of ${entry.specId} after ${maxAttempts} attempts.`, {
+      context: { specId: entry.specId },
+    });
+  }
+
+  const repository: SpecRepository = {
+    append(entry) {
+      return serialized(entry.specId, () => appendNow(entry));
     },
 
     async get(specId, version) {

@@ -6,6 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { startDynamoLocal } from "../packages/functions/src/local/dynamodb-local.js";
 import { benchRegistry } from "./registry.js";
 import { benchRollouts } from "./rollout.js";
+import { benchBundle } from "./bundle.js";
 
 const sections = (process.argv[2] ?? "all").split(",");
 const want = (name: string) => sections.includes("all") || sections.includes(name);
@@ -15,6 +16,7 @@ const out: string[] = [`rollgate bench — ${new Date().toISOString()} — node 
 try {
   if (want("registry")) out.push(...(await benchRegistry(dynamo.endpoint)), "");
   if (want("rollout")) out.push(...(await benchRollouts(dynamo.endpoint)), "");
+  if (want("bundle")) out.push(...(await benchBundle()).rows, "");
 } finally {
   await dynamo.stop();
 }

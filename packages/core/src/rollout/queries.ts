@@ -67,7 +67,7 @@ const MAX_PAGES_PER_REQUEST = 10;
 
 /**
  * Newest first, from GSI1: one partition per spec (the BYSPEC summary items) or the global
- * one (the deployment items, read through a projection). Environment and status filter the
+ * one (the LIST summary items). Environment and status filter the
  * partition's items; no Scan.
  */
 export async function listDeployments(

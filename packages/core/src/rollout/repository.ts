@@ -65,8 +65,8 @@ export async function loadDeployment(table: TableContext, id: string): Promise<D
 
 /** Strips the key attributes off a stored item. */
 export function toRecord(item: Record<string, unknown>): DeploymentRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, entity: _e, ...record } = item;
-  return record as unknown as DeploymentRecord;
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, entity: _e, plan, ...record } = item;
+  return { ...record, plan: typeof plan === "string" ? JSON.parse(plan) : plan } as unknown as DeploymentRecord;
 }
 
 /**
@@ -87,12 +87,13 @@ export async function commitDeployment(
     {
       Put: {
         TableName: tableName,
+        // Not indexed, and the immutable plan as one JSON string: this item is rewritten at
+        // every step, and a GSI copy or a deep map of the plan would make each write cost more.
         Item: marshallItem({
           ...keys.deployment(after.id),
           entity: "deployment",
-          gsi1pk: keys.deploymentListPartition(),
-          gsi1sk: keys.deploymentListSort(after.createdAt, after.id),
           ...after,
+          plan: JSON.stringify(after.plan),
         }),
         ConditionExpression: before ? "revision = :revision" : "attribute_not_exists(pk)",
         ...(before ? { ExpressionAttributeValues: marshallItem({ ":revision": before.revision }) } : {}),
@@ -104,18 +105,25 @@ export async function commitDeployment(
     }),
   ];
   if (!before || before.status !== after.status) {
-    items.push({
-      Put: {
-        TableName: tableName,
-        Item: marshallItem({
-          ...keys.deploymentBySpec(after.id),
-          entity: "deployment_summary",
-          gsi1pk: keys.deploymentSpecListPartition(after.specId),
-          gsi1sk: keys.deploymentListSort(after.createdAt, after.id),
-          ...deploymentSummary(after),
-        }),
-      },
-    });
+    // Listing copies (global and per spec), rewritten only when the status changes.
+    const listings = [
+      { key: keys.deploymentListEntry(after.id), partition: keys.deploymentListPartition() },
+      { key: keys.deploymentBySpec(after.id), partition: keys.deploymentSpecListPartition(after.specId) },
+    ];
+    for (const { key, partition } of listings) {
+      items.push({
+        Put: {
+          TableName: tableName,
+          Item: marshallItem({
+            ...key,
+            entity: "deployment_summary",
+            gsi1pk: partition,
+            gsi1sk: keys.deploymentListSort(after.createdAt, after.id),
+            ...deploymentSummary(after),
+          }),
+        },
+      });
+    }
   }
   const extraOffset = items.length;
   const extra = change.extra ?? [];

@@ -8,6 +8,7 @@
  *   environment         SPEC#<specId>               ENV#<env>               -   (env pointer: currentVersion, previousVersion, lastDeploymentId, succeededVersions)
  *   rollout lock        SPEC#<specId>               LOCK#<env>              -
  *   deployment          DEP#<id>                    META                    DEPS / <createdAt>#<id>
+ *   deployment listing  DEP#<id>                    LIST                    DEPS / <createdAt>#<id>   (summary copy, for the global listing)
  *   deployment by spec  DEP#<id>                    BYSPEC                  DEPS#<specId> / <createdAt>#<id>   (summary copy, for per-spec listing)
  *   deployment event    DEP#<id>                    EVT#<seq:8>             -
  *   approval vote       DEP#<id>                    VOTE#<gate>#<subject>   -
@@ -41,6 +42,7 @@ export const keys = {
   deploymentEvent: (id: string, seq: number) => ({ pk: `DEP#${id}`, sk: `EVT#${pad(seq, 8)}` }),
   deploymentEventPrefix: () => "EVT#",
   deploymentBySpec: (id: string) => ({ pk: `DEP#${id}`, sk: "BYSPEC" }),
+  deploymentListEntry: (id: string) => ({ pk: `DEP#${id}`, sk: "LIST" }),
   deploymentSpecListPartition: (specId: string) => `DEPS#${specId}`,
   approvalVote: (id: string, gate: number, subject: string) => ({
     pk: `DEP#${id}`,

@@ -1,5 +1,5 @@
 import { createLogger } from "../../packages/functions/src/logger.js";
-import { createRuntime, type Runtime } from "../../packages/functions/src/wiring.js";
+import { createRuntime, localOrchestration, type Runtime } from "../../packages/functions/src/wiring.js";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import type { Scope } from "@rollgate/core/auth";
 import { createTestTable } from "./table.js";
@@ -30,8 +30,8 @@ export async function createTestApi(options: { maxBodyBytes?: number; waitScale?
       cursorSecret: "test-secret",
       maxBodyBytes: options.maxBodyBytes,
       publicBaseUrl: "http://rollgate.test",
-      orchestrator: { kind: "local", waitScale: options.waitScale ?? 0 },
     },
+    await localOrchestration({ waitScale: options.waitScale ?? 0 }),
     { table, logger: createLogger("rollgate-test"), deliverApprovalLink: (delivery) => void approvalLinks.push(delivery) },
   );
   const adminToken = "rg_test_admin_token_0123456789";

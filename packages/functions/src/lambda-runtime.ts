@@ -1,5 +1,7 @@
 import { Config } from "sst/node/config";
+import { SFNClient } from "@aws-sdk/client-sfn";
 import { createDynamoClient } from "@rollgate/core/store";
+import { createSfnOrchestrator } from "@rollgate/core/workflow";
 import { createLogger } from "./logger.js";
 import { createRuntime, createSagaStepHandler, type Runtime } from "./wiring.js";
 
@@ -16,11 +18,26 @@ export function createLambdaRuntime(): Runtime {
       region: process.env.AWS_REGION,
       cursorSecret: secret("CURSOR_SECRET") ?? required("ROLLGATE_CURSOR_SECRET"),
       publicBaseUrl: process.env.ROLLGATE_PUBLIC_BASE_URL,
-      orchestrator: { kind: "sfn", stateMachineArn: required("ROLLGATE_STATE_MACHINE_ARN") },
     },
-    { targetEnv: targetEnv() },
+    {
+      kind: "remote",
+      orchestrator: createSfnOrchestrator({
+        client: new SFNClient({ region: process.env.AWS_REGION }),
+        stateMachineArn: required("ROLLGATE_STATE_MACHINE_ARN"),
+      }),
+    },
   );
   return runtime;
+}
+
+/**
+ * Once per container, before the first request: make sure the first admin token (the
+ * ADMIN_TOKEN secret) exists, stored hashed, as `npm start` does with ROLLGATE_ADMIN_TOKEN.
+ */
+export async function bootstrapAdminToken(runtime: Runtime): Promise<void> {
+  const adminToken = secret("ADMIN_TOKEN");
+  if (!adminToken || adminToken === "__FETCH_FROM_SSM__") return;
+  await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "bootstrap");
 }
 
 /** The step Lambda's handler dependencies: table, targets, approval-link delivery. */

@@ -1,5 +1,4 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { SFNClient } from "@aws-sdk/client-sfn";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { createTokenService } from "@rollgate/core/auth";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
@@ -8,7 +7,7 @@ import { createDeploymentService, createStepHandler, defaultEnvironmentPath, typ
 import type { ValidationMode } from "@rollgate/core/spec";
 import { createCursorCodec, createDynamoClient, type TableContext } from "@rollgate/core/store";
 import { createTargetAwsClients, createTrafficTarget } from "@rollgate/core/target";
-import { createLocalOrchestrator, createSfnOrchestrator, type LocalOrchestrator, type Orchestrator } from "@rollgate/core/workflow";
+import type { LocalOrchestrator, Orchestrator, StepHandler } from "@rollgate/core/workflow";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/env.js";
 import { createLogger } from "./logger.js";
@@ -25,9 +24,16 @@ export interface RuntimeConfig {
   /** Base URL of approval links (`<base>/approvals/<token>`). */
   publicBaseUrl?: string;
   defaultEnvironments?: string[];
-  /** Local: run the state machine in process. AWS: Step Functions. */
-  orchestrator?: { kind: "local"; waitScale?: number } | { kind: "sfn"; stateMachineArn: string };
 }
+
+/**
+ * Where rollouts run. Local: the state machine in process, driving this runtime's step
+ * handler. AWS: Step Functions (the step Lambda has its own handler). The caller builds the
+ * orchestrator, so the Lambda bundle never carries the local engine.
+ */
+export type OrchestratorChoice =
+  | { kind: "local"; create: (stepHandler: StepHandler) => LocalOrchestrator; stepHandler: typeof createSagaStepHandler }
+  | { kind: "remote"; orchestrator: Orchestrator };
 
 export interface RuntimeOptions {
   logger?: Logger;
@@ -42,7 +48,7 @@ export interface RuntimeOptions {
  * The composition root: builds every service once per process from injected clients.
  * Lambda handlers and the local server both start here.
  */
-export function createRuntime(config: RuntimeConfig, options: RuntimeOptions = {}) {
+export function createRuntime(config: RuntimeConfig, orchestration: OrchestratorChoice, options: RuntimeOptions = {}) {
   const logger = options.logger ?? createLogger();
   const table = options.table ?? {
     client: createDynamoClient({ endpoint: config.dynamoEndpoint, region: config.region }),
@@ -54,21 +60,13 @@ export function createRuntime(config: RuntimeConfig, options: RuntimeOptions = {
     defaultMode: config.defaultValidationMode ?? "lenient",
   });
 
-  const stepHandler = createSagaStepHandler(config, { ...options, logger, table });
-
-  const orchestratorConfig = config.orchestrator ?? { kind: "local" as const };
   let localOrchestrator: LocalOrchestrator | undefined;
   let orchestrator: Orchestrator;
-  if (orchestratorConfig.kind === "local") {
-    const workflowLogger = {
-      info: (message: string, extra: Record<string, unknown> = {}) => logger.info(message, extra),
-      warn: (message: string, extra: Record<string, unknown> = {}) => logger.warn(message, extra),
-      error: (message: string, extra: Record<string, unknown> = {}) => logger.error(message, extra),
-    };
-    localOrchestrator = createLocalOrchestrator({ stepHandler, waitScale: orchestratorConfig.waitScale, logger: workflowLogger });
+  if (orchestration.kind === "local") {
+    localOrchestrator = orchestration.create(orchestration.stepHandler(config, { ...options, logger, table }));
     orchestrator = localOrchestrator;
   } else {
-    orchestrator = createSfnOrchestrator({ client: new SFNClient({ region: config.region }), stateMachineArn: orchestratorConfig.stateMachineArn });
+    orchestrator = orchestration.orchestrator;
   }
 
   const deployments = createDeploymentService({
@@ -92,7 +90,7 @@ export function createRuntime(config: RuntimeConfig, options: RuntimeOptions = {
     },
   };
   const app = createApp(services);
-  return { app, services, table, logger, stepHandler, orchestrator, localOrchestrator };
+  return { app, services, table, logger, orchestrator, localOrchestrator };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;
@@ -120,4 +118,22 @@ export function createSagaStepHandler(
     targets,
     approvalLinks: { baseUrl: config.publicBaseUrl ? `${config.publicBaseUrl.replace(/\/$/, "")}/approvals` : undefined, deliver },
   });
+}
+
+/** The local engine, for `npm start`, tests and the bench: it drives `stepHandler` in process. */
+export async function localOrchestration(options: { waitScale?: number; logger?: Logger } = {}): Promise<OrchestratorChoice> {
+  const { createLocalOrchestrator } = await import("@rollgate/core/workflow");
+  const logger = options.logger;
+  const workflowLogger = logger && {
+    info: (message: string, extra: Record<string, unknown> = {}) => logger.info(message, extra),
+    warn: (message: string, extra: Record<string, unknown> = {}) => logger.warn(message, extra),
+    error: (message: string, extra: Record<string, unknown> = {}) => logger.error(message, extra),
+  };
+  return {
+    kind: "local",
+    // Passed in rather than called from createRuntime, so that the API Lambda's bundle (which
+    // never runs steps) leaves the saga and the traffic targets out.
+    stepHandler: createSagaStepHandler,
+    create: (stepHandler) => createLocalOrchestrator({ stepHandler, waitScale: options.waitScale, logger: workflowLogger }),
+  };
 }

@@ -4,7 +4,8 @@ import { join, resolve } from "node:path";
 import { ensureTable } from "@rollgate/core/store";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { isAlertEvent, type Notifier } from "@rollgate/core/events";
-import { createRuntime, type Runtime } from "../wiring.js";
+import { createLogger } from "../logger.js";
+import { createRuntime, localOrchestration, type Runtime } from "../wiring.js";
 import { startStreamPoller } from "./stream-poller.js";
 import { startDynamoLocal, type DynamoLocal } from "./dynamodb-local.js";
 import { assertPortFree } from "./ports.js";
@@ -66,15 +67,16 @@ export async function startLocalRuntime(options: { port: number; host: string; d
   });
 
   try {
+    const logger = createLogger();
     const runtime = createRuntime(
       {
         tableName: TABLE,
         dynamoEndpoint: dynamo.endpoint,
         cursorSecret: persistentSecret(join(dataDir, "cursor-secret")),
         publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
-        orchestrator: { kind: "local", waitScale: Number(process.env.ROLLGATE_WAIT_SCALE ?? 1) },
       },
-      { deliverApprovalLink: printApprovalLinks },
+      await localOrchestration({ waitScale: Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
+      { deliverApprovalLink: printApprovalLinks, logger },
     );
     await ensureTable(runtime.table);
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);

@@ -5,6 +5,8 @@
  */
 // The SDK versions are pinned; its notice about future Node 22 releases is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// The console shows rollout events and approval links; JSON request logs with ROLLGATE_LOG_LEVEL=INFO.
+process.env.ROLLGATE_LOG_LEVEL ??= "WARN";
 import { serve } from "@hono/node-server";
 import { startLocalRuntime } from "./runtime.js";
 import { JavaMissingError } from "./dynamodb-local.js";

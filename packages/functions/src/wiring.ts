@@ -7,7 +7,7 @@ import { createDeploymentService, createStepHandler, defaultEnvironmentPath, typ
 import type { ValidationMode } from "@rollgate/core/spec";
 import { createCursorCodec, createDynamoClient, type TableContext } from "@rollgate/core/store";
 import { createTargetAwsClients, createTrafficTarget } from "@rollgate/core/target";
-import type { LocalOrchestrator, Orchestrator, StepHandler } from "@rollgate/core/workflow";
+import { retryingTransientErrors, type LocalOrchestrator, type Orchestrator, type StepHandler } from "@rollgate/core/workflow";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/env.js";
 import { createLogger } from "./logger.js";
@@ -113,11 +113,11 @@ export function createSagaStepHandler(
       const { links, ...gate } = delivery;
       logger.info("approval requested", { ...gate, roles: links.map((link) => link.role) });
     });
-  return createStepHandler({
+  return retryingTransientErrors(createStepHandler({
     table,
     targets,
     approvalLinks: { baseUrl: config.publicBaseUrl ? `${config.publicBaseUrl.replace(/\/$/, "")}/approvals` : undefined, deliver },
-  });
+  }));
 }
 
 /** The local engine, for `npm start`, tests and the bench: it drives `stepHandler` in process. */

@@ -66,8 +66,12 @@ export interface StateMachineOptions {
   stepTimeoutSeconds?: number;
 }
 
-/** Failures of the Lambda service itself, safe to retry because every step is idempotent. */
+/**
+ * Failures of the Lambda service itself, and infrastructure errors the step handler reports
+ * as `Rollgate.Transient`: safe to retry because every step is idempotent.
+ */
 const lambdaTransientErrors = [
+  "Rollgate.Transient",
   "Lambda.ServiceException",
   "Lambda.AWSLambdaException",
   "Lambda.SdkClientException",

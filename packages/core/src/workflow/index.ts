@@ -6,3 +6,4 @@ export * from "./local.js";
 export { LocalTaskError } from "./local-gates.js";
 export { executionName } from "./naming.js";
 export * from "./sfn.js";
+export { isTransientInfrastructureError, retryingTransientErrors, TransientStepError } from "./transient.js";

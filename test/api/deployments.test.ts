@@ -4,8 +4,6 @@ import { readSimulatedTarget } from "@rollgate/core/target";
 import { createTestApi, type TestApi } from "../helpers/app.js";
 import { loadTestFixture } from "../helpers/fixtures.js";
 
-const finished = ["succeeded", "rolled_back", "rollback_failed", "aborted"];
-
 describe("deployments over HTTP (local engine, simulated target)", () => {
   let api: TestApi;
   let techLead: string;
@@ -18,15 +16,6 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     productOwner = await api.token(["approve", "specs:read"], { subject: "pat", roles: ["product-owner"] });
   });
   afterAll(async () => api.close());
-
-  async function until(id: string, done: (d: { status: string }) => boolean) {
-    for (let i = 0; i < 400; i++) {
-      const deployment = await (await api.request(`/v1/deployments/${id}`)).json();
-      if (done(deployment)) return deployment;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`deployment ${id} did not get there`);
-  }
 
   async function register(doc: Record<string, unknown>) {
     const res = await api.request("/v1/specs", { method: "POST", json: doc });
@@ -50,14 +39,14 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect(dev.status).toBe(202);
     const started = await dev.json();
     expect(started).toMatchObject({ specId: "payments-api", version: 1, environment: "dev", strategy: "canary" });
-    expect((await until(started.id, (d) => finished.includes(d.status))).status).toBe("succeeded");
+    expect((await api.waitForDeployment(started.id)).status).toBe("succeeded");
 
     const staging = await api.request("/v1/specs/payments-api/promote", { method: "POST", json: { from: "dev", to: "staging" } });
     expect(staging.status).toBe(202);
-    expect((await until((await staging.json()).id, (d) => finished.includes(d.status))).status).toBe("succeeded");
+    expect((await api.waitForDeployment((await staging.json()).id)).status).toBe("succeeded");
 
     const prod = await (await api.request("/v1/specs/payments-api/promote", { method: "POST", json: { from: "staging", to: "production" } })).json();
-    const waiting = await until(prod.id, (d) => d.status === "awaiting_approval");
+    const waiting = await api.waitForDeployment(prod.id, (d) => d.status === "awaiting_approval");
     expect(waiting.currentStep.kind).toBe("approval");
 
     // The requester (admin) may not approve its own deployment.
@@ -73,7 +62,7 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     const second = await api.request(`/v1/deployments/${prod.id}/approvals`, { method: "POST", token: productOwner, json: { decision: "approve" } });
     expect((await second.json()).outcome).toBe("approved");
 
-    const done = await until(prod.id, (d) => finished.includes(d.status));
+    const done = await api.waitForDeployment(prod.id);
     expect(done.status).toBe("succeeded");
     expect(done.trafficWeights).toEqual({ stable: 0, candidate: 100 });
     const votes = done.approvals.flatMap((gate: { votes: { subject: string; comment?: string }[] }) => gate.votes);
@@ -102,7 +91,7 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     const bad = { ...base, description: "v3, broken", deployment: { ...base.deployment, target: { type: "simulated", error_rate: 0.2 } } };
     const v3 = await register(bad);
     const res = await api.request("/v1/deployments", { method: "POST", json: { specId: "payments-api", version: v3, environment: "dev" } });
-    const done = await until((await res.json()).id, (d) => finished.includes(d.status));
+    const done = await api.waitForDeployment((await res.json()).id);
     expect(done.status).toBe("rolled_back");
     expect(done.failure.code).toBe("ANALYSIS_FAILED");
     expect(done.compensationLog.length).toBeGreaterThan(0);
@@ -117,7 +106,7 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     const gated = { ...base, id: "gated-api", environments: { dev: { requires_approval: true, approvers: ["tech-lead"] } } };
     await register(gated);
     const first = await (await api.request("/v1/deployments", { method: "POST", json: { specId: "gated-api", version: 1, environment: "dev" } })).json();
-    await until(first.id, (d) => d.status === "awaiting_approval");
+    await api.waitForDeployment(first.id, (d) => d.status === "awaiting_approval");
     const second = await api.request("/v1/deployments", { method: "POST", json: { specId: "gated-api", version: 1, environment: "dev" } });
     expect(second.status).toBe(409);
     const problem = await second.json();
@@ -126,7 +115,7 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
 
     const abort = await api.request(`/v1/deployments/${first.id}/abort`, { method: "POST", json: { reason: "wrong build" } });
     expect(abort.status).toBe(202);
-    const done = await until(first.id, (d) => finished.includes(d.status));
+    const done = await api.waitForDeployment(first.id);
     expect(done.status).toBe("aborted");
     const again = await api.request(`/v1/deployments/${first.id}/abort`, { method: "POST" });
     expect(again.status).toBe(409);
@@ -135,13 +124,13 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
   it("chat-ops: rolls an environment back to its previous version", async () => {
     const v4 = await register({ ...base, description: "v4" });
     const dep = await (await api.request("/v1/deployments", { method: "POST", json: { specId: "payments-api", version: v4, environment: "dev" } })).json();
-    expect((await until(dep.id, (d) => finished.includes(d.status))).status).toBe("succeeded");
+    expect((await api.waitForDeployment(dep.id)).status).toBe("succeeded");
     const roller = await api.token(["rollback", "specs:read"], { subject: "slack-bot" });
     const res = await api.request("/v1/specs/payments-api/environments/dev/rollback", { method: "POST", token: roller, json: { reason: "errors in #alerts" } });
     expect(res.status).toBe(202);
     const rollback = await res.json();
     expect(rollback).toMatchObject({ purpose: "rollback", version: 1, environment: "dev" });
-    expect((await until(rollback.id, (d) => finished.includes(d.status))).status).toBe("succeeded");
+    expect((await api.waitForDeployment(rollback.id)).status).toBe("succeeded");
     const envs = await (await api.request("/v1/specs/payments-api/environments")).json();
     expect(envs.items[0]).toMatchObject({ name: "dev", currentVersion: 1, previousVersion: v4 });
     const noScope = await api.request("/v1/specs/payments-api/environments/dev/rollback", { method: "POST", token: techLead });
@@ -175,6 +164,6 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.deploymentId).toEqual(expect.any(String));
-    expect((await until(body.deploymentId, (d) => finished.includes(d.status))).status).toBe("succeeded");
+    expect((await api.waitForDeployment(body.deploymentId)).status).toBe("succeeded");
   });
 });

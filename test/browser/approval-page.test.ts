@@ -5,8 +5,6 @@ import { createTestApi, type TestApi } from "../helpers/app.js";
 import { launchChromium, serveApp } from "../helpers/browser.js";
 import { loadTestFixture } from "../helpers/fixtures.js";
 
-const finished = ["succeeded", "rolled_back", "rollback_failed", "aborted"];
-
 describe("the approval link page in real Chromium", () => {
   let api: TestApi;
   let server: Awaited<ReturnType<typeof serveApp>>;
@@ -37,15 +35,6 @@ describe("the approval link page in real Chromium", () => {
     throw new Error("no approval link was delivered");
   }
 
-  async function until(id: string, done: (d: { status: string }) => boolean) {
-    for (let i = 0; i < 400; i++) {
-      const deployment = await (await api.request(`/v1/deployments/${id}`)).json();
-      if (done(deployment)) return deployment;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`deployment ${id} did not get there`);
-  }
-
   it("shows the rollout without changing anything, then records an approval and the rollout completes", async () => {
     const { id, link } = await deployAndWaitForGate(1, "first release");
     expect(link.role).toBe("tech-lead");
@@ -66,7 +55,7 @@ describe("the approval link page in real Chromium", () => {
     await page.click("button[value=approve]");
     await expect(page.getByRole("status").textContent()).resolves.toContain("approval was recorded");
 
-    const done = await until(id, (d) => finished.includes(d.status));
+    const done = await api.waitForDeployment(id);
     expect(done.status).toBe("succeeded");
     const votes = done.approvals.flatMap((g: { votes: { decision: string; comment?: string }[] }) => g.votes);
     expect(votes).toEqual([expect.objectContaining({ decision: "approve", comment: "Ship it" })]);
@@ -86,7 +75,7 @@ describe("the approval link page in real Chromium", () => {
     await page.fill("#comment", "not during the freeze");
     await page.click("button[value=reject]");
     await expect(page.getByRole("status").textContent()).resolves.toContain("rejection was recorded");
-    const done = await until(id, (d) => finished.includes(d.status));
+    const done = await api.waitForDeployment(id);
     expect(done.status).toBe("rolled_back");
     await page.close();
   });

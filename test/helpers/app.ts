@@ -16,6 +16,9 @@ export interface TestApi {
   /** Issues a token with the given scopes and roles and returns its secret. */
   token(scopes: Scope[], options?: { subject?: string; roles?: string[] }): Promise<string>;
   request(path: string, init?: RequestInit & { token?: string | null; json?: unknown; yaml?: string }): Promise<TestResponse>;
+  /** Polls GET /v1/deployments/{id} until `done` holds (default: finished) and returns the deployment. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  waitForDeployment(id: string, done?: (deployment: { status: string }) => boolean): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,14 @@ export async function createTestApi(options: { maxBodyBytes?: number; waitScale?
         body = yaml;
       }
       return (await runtime.app.request(path, { ...rest, headers: h, body })) as TestResponse;
+    },
+    async waitForDeployment(id, done = (d) => ["succeeded", "rolled_back", "rollback_failed", "aborted"].includes(d.status)) {
+      for (let i = 0; i < 600; i++) {
+        const deployment = await (await api.request(`/v1/deployments/${id}`)).json();
+        if (done(deployment)) return deployment;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`deployment ${id} did not reach the expected state in 15 s`);
     },
     async close() {
       await runtime.localOrchestrator?.stopAll("test finished");

@@ -3,9 +3,17 @@ import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
 } from "@aws-sdk/client-dynamodb";
-import { isConditionalCheckFailed, keys, marshallItem, unmarshallItem, type CursorCodec, type TableContext } from "../store/index.js";
+import {
+  gsi1Partition,
+  isConditionalCheckFailed,
+  keys,
+  marshallItem,
+  queryPage,
+  unmarshallItem,
+  type CursorCodec,
+  type TableContext,
+} from "../store/index.js";
 import { TokenNotFoundError, UnauthenticatedError } from "./errors.js";
 import type { Principal, Scope } from "./principal.js";
 import type { IssueTokenInput, TokenRecord } from "./schema.js";
@@ -97,24 +105,8 @@ export function createTokenService(deps: {
       }
     },
 
-    async list({ limit, cursor }) {
-      const listing = "tokens";
-      const { Items = [], LastEvaluatedKey } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p",
-          ExpressionAttributeValues: marshallItem({ ":p": keys.tokenListPartition() }),
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: cursorKey(deps.cursors.decode(listing, cursor)),
-        }),
-      );
-      return {
-        items: Items.map((i) => toRecord(unmarshallItem(i))),
-        nextCursor: deps.cursors.encode(listing, LastEvaluatedKey ? unmarshallItem(LastEvaluatedKey) : undefined),
-      };
-    },
+    list: (page) =>
+      queryPage(deps.table, deps.cursors, "tokens", page, { ...gsi1Partition(keys.tokenListPartition()), ScanIndexForward: false }, toRecord),
 
     async revoke(id) {
       try {
@@ -160,8 +152,4 @@ export function createTokenService(deps: {
       return principal;
     },
   };
-}
-
-function cursorKey(key: Record<string, unknown> | undefined) {
-  return key ? marshallItem(key) : undefined;
 }

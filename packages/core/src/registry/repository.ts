@@ -8,6 +8,8 @@ import {
 import {
   cancellationReasons,
   ContentionError,
+  gsi1Partition,
+  queryPage,
   isConditionalCheckFailed,
   keys,
   marshallItem,
@@ -248,44 +250,27 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
       return toSummary(unmarshallItem(Item));
     },
 
-    async listVersions(specId, { limit, cursor }) {
-      const listing = `versions:${specId}`;
-      const { Items = [], LastEvaluatedKey } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
+    async listVersions(specId, page) {
+      const result = await queryPage(
+        deps.table,
+        deps.cursors,
+        `versions:${specId}`,
+        page,
+        {
           KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
           ExpressionAttributeValues: marshallItem({ ":pk": keys.spec(specId).pk, ":prefix": keys.specVersionPrefix() }),
           ProjectionExpression: SUMMARY_ATTRIBUTES,
           ExpressionAttributeNames: SUMMARY_NAMES,
           ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: toKey(deps.cursors.decode(listing, cursor)),
-        }),
+        },
+        toSummary,
       );
-      if (Items.length === 0 && !cursor) await repository.getSpec(specId);
-      return {
-        items: Items.map((i) => toSummary(unmarshallItem(i))),
-        nextCursor: deps.cursors.encode(listing, LastEvaluatedKey ? unmarshallItem(LastEvaluatedKey) : undefined),
-      };
+      // An empty first page of an unknown spec is a 404, not an empty list.
+      if (result.items.length === 0 && !page.cursor) await repository.getSpec(specId);
+      return result;
     },
 
-    async listSpecs({ limit, cursor }) {
-      const listing = "specs";
-      const { Items = [], LastEvaluatedKey } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p",
-          ExpressionAttributeValues: marshallItem({ ":p": keys.specListPartition() }),
-          Limit: limit,
-          ExclusiveStartKey: toKey(deps.cursors.decode(listing, cursor)),
-        }),
-      );
-      return {
-        items: Items.map((i) => toSpecSummary(unmarshallItem(i))),
-        nextCursor: deps.cursors.encode(listing, LastEvaluatedKey ? unmarshallItem(LastEvaluatedKey) : undefined),
-      };
-    },
+    listSpecs: (page) => queryPage(deps.table, deps.cursors, "specs", page, gsi1Partition(keys.specListPartition()), toSpecSummary),
 
     async getSpec(specId) {
       const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.spec(specId)) }));
@@ -336,8 +321,4 @@ function toSpecSummary(item: Record<string, unknown>): SpecSummary {
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
   };
-}
-
-function toKey(key: Record<string, unknown> | undefined) {
-  return key ? marshallItem(key) : undefined;
 }

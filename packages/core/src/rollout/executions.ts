@@ -1,5 +1,5 @@
 import type { ExecutionInput, Orchestrator, StepError } from "../workflow/contract.js";
-import type { DeploymentRecord } from "./model.js";
+import { isFinished, type DeploymentRecord } from "./model.js";
 import { mutateDeployment, type RolloutStore } from "./repository.js";
 
 /** The input of a workflow execution for `record`. */
@@ -12,11 +12,18 @@ export function executionInput(record: DeploymentRecord, mode: ExecutionInput["m
   };
 }
 
-/** Records the id of the execution now driving the deployment (it may already be advancing: retried on a lost race). */
+/**
+ * Records the id of the execution now driving the deployment. The execution may already be
+ * advancing (retried on a lost race), or even be done on a busy machine: then the id is kept
+ * without an event, so the timeline still ends with the outcome.
+ */
 export function recordExecution(store: RolloutStore, deploymentId: string, executionId: string, mode: ExecutionInput["mode"]) {
   return mutateDeployment(store, deploymentId, (current) => ({
     after: { ...current, executionId },
-    events: [{ type: "deployment.execution_started", data: { executionId, mode } }],
+    events:
+      isFinished(current.status) || current.status === "rollback_failed"
+        ? []
+        : [{ type: "deployment.execution_started", data: { executionId, mode } }],
   }));
 }
 

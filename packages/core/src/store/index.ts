@@ -11,3 +11,4 @@ export { createCursorCodec, type CursorCodec } from "./cursor.js";
 export { InvalidCursorError, ContentionError } from "./errors.js";
 export { withBackoff } from "./retry.js";
 export { marshallItem, unmarshallItem } from "./marshall.js";
+export { queryPage, gsi1Partition } from "./paging.js";

@@ -38,13 +38,17 @@ export interface NewSpecVersion {
 export interface SpecRepository {
   /** Appends the next version, or returns the existing one with the same content hash. */
   append(entry: NewSpecVersion): Promise<{ created: boolean; version: SpecVersionSummary }>;
-  get(specId: string, version: number | "latest"): Promise<SpecVersion>;
+  /** `texts`: which stored texts to read (default both); reading less costs less. */
+  get(specId: string, version: number | "latest", texts?: VersionTexts): Promise<SpecVersion>;
   getSummary(specId: string, version: number | "latest"): Promise<SpecVersionSummary>;
   listVersions(specId: string, page: Page): Promise<{ items: SpecVersionSummary[]; nextCursor: string | null }>;
   listSpecs(page: Page): Promise<{ items: SpecSummary[]; nextCursor: string | null }>;
   getSpec(specId: string): Promise<SpecSummary>;
   setState(specId: string, version: number, state: LifecycleState, by: string, at: string): Promise<SpecVersionSummary>;
 }
+
+/** canonical: for JSON responses and diffs; raw: for YAML responses; all: for rollouts. */
+export type VersionTexts = "all" | "canonical" | "raw";
 
 export interface Page {
   limit: number;
@@ -90,7 +94,10 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
       // From the raw text, not the canonical form: key order carries meaning (the
       // `environments` map's order is the promotion path) and canonical JSON sorts keys.
       get document() {
-        return (document ??= parseSpecText(this.raw, this.format).document);
+        document ??= item.rawGz
+          ? parseSpecText(this.raw, this.format).document
+          : (JSON.parse(this.canonical) as Record<string, unknown>);
+        return document;
       },
     };
   };
@@ -218,14 +225,18 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
       return serialized(entry.specId, () => appendNow(entry));
     },
 
-    async get(specId, version) {
+    async get(specId, version, texts = "all") {
+      const projection =
+        texts === "all"
+          ? {}
+          : { ProjectionExpression: `${SUMMARY_ATTRIBUTES}, ${texts === "raw" ? "rawGz" : "canonicalGz"}`, ExpressionAttributeNames: SUMMARY_NAMES };
       if (version === "latest") {
-        const { Items = [] } = await client.send(latestQuery(specId));
+        const { Items = [] } = await client.send(latestQuery(specId, projection));
         if (!Items[0]) throw new SpecNotFoundError(specId);
         return toVersion(unmarshallItem(Items[0]));
       }
       const { Item } = await client.send(
-        new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.specVersion(specId, version)) }),
+        new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.specVersion(specId, version)), ...projection }),
       );
       if (!Item) throw new SpecVersionNotFoundError(specId, version);
       return toVersion(unmarshallItem(Item));
@@ -233,7 +244,7 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
 
     async getSummary(specId, version) {
       if (version === "latest") {
-        const { Items = [] } = await client.send(latestQuery(specId, true));
+        const { Items = [] } = await client.send(latestQuery(specId, { ProjectionExpression: SUMMARY_ATTRIBUTES, ExpressionAttributeNames: SUMMARY_NAMES }));
         if (!Items[0]) throw new SpecNotFoundError(specId);
         return toSummary(unmarshallItem(Items[0]));
       }
@@ -299,14 +310,14 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
     },
   };
 
-  function latestQuery(specId: string, summaryOnly = false) {
+  function latestQuery(specId: string, projection: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } = {}) {
     return new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
       ExpressionAttributeValues: marshallItem({ ":pk": keys.spec(specId).pk, ":prefix": keys.specVersionPrefix() }),
       ScanIndexForward: false,
       Limit: 1,
-      ...(summaryOnly ? { ProjectionExpression: SUMMARY_ATTRIBUTES, ExpressionAttributeNames: SUMMARY_NAMES } : {}),
+      ...projection,
     });
   }
 

@@ -1,6 +1,6 @@
 import { diffSpecs, readSpec, type SpecDiff, type SpecFormat, type ValidationMode } from "../spec/index.js";
 import type { Principal } from "../auth/index.js";
-import type { Page, SpecRepository } from "./repository.js";
+import type { Page, SpecRepository, VersionTexts } from "./repository.js";
 import type { IssueRef, LifecycleState, SpecSummary, SpecVersion, SpecVersionSummary, VersionRef } from "./schema.js";
 
 export interface RegisterResult {
@@ -14,7 +14,7 @@ export interface RegisterResult {
 export interface Registry {
   register(text: string, options: { format: SpecFormat | "auto"; mode?: ValidationMode; principal: Principal }): Promise<RegisterResult>;
   validate(text: string, options: { format: SpecFormat | "auto"; mode?: ValidationMode }): { specId: string; contentHash: string; warnings: IssueRef[] };
-  getVersion(specId: string, version: VersionRef): Promise<SpecVersion>;
+  getVersion(specId: string, version: VersionRef, texts?: VersionTexts): Promise<SpecVersion>;
   getVersionSummary(specId: string, version: VersionRef): Promise<SpecVersionSummary>;
   listVersions(specId: string, page: Page): Promise<{ items: SpecVersionSummary[]; nextCursor: string | null }>;
   listSpecs(page: Page): Promise<{ items: SpecSummary[]; nextCursor: string | null }>;
@@ -57,14 +57,14 @@ export function createRegistry(deps: {
       return { specId: spec.specId, contentHash: spec.contentHash, warnings: spec.warnings };
     },
 
-    getVersion: (specId, ref) => repository.get(specId, ref),
+    getVersion: (specId, ref, texts) => repository.get(specId, ref, texts),
     getVersionSummary: (specId, ref) => repository.getSummary(specId, ref),
     listVersions: (specId, page) => repository.listVersions(specId, page),
     listSpecs: (page) => repository.listSpecs(page),
     getSpec: (specId) => repository.getSpec(specId),
 
     async diff(specId, fromRef, toRef) {
-      const [from, to] = await Promise.all([repository.get(specId, fromRef), repository.get(specId, toRef)]);
+      const [from, to] = await Promise.all([repository.get(specId, fromRef, "canonical"), repository.get(specId, toRef, "canonical")]);
       return { from: from.version, to: to.version, ...diffSpecs(from.document, to.document) };
     },
 

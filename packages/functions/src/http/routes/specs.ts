@@ -176,9 +176,9 @@ export function specRoutes(services: AppServices) {
     }),
     async (c) => {
       const { specId, version } = c.req.valid("param");
-      const spec = await registry.getVersion(specId, toVersionRef(version));
-      const accept = c.req.header("accept") ?? "";
-      if (/\b(application|text)\/(x-)?yaml\b/.test(accept)) {
+      const wantsText = /\b(application|text)\/(x-)?yaml\b/.test(c.req.header("accept") ?? "");
+      const spec = await registry.getVersion(specId, toVersionRef(version), wantsText ? "raw" : "canonical");
+      if (wantsText) {
         const type = spec.format === "json" ? "application/json" : "application/yaml";
         return c.body(spec.raw, 200, { "content-type": `${type}; charset=utf-8`, "x-spec-version": String(spec.version) });
       }

@@ -148,7 +148,12 @@ describe("restart mid-rollout", () => {
     const deployment = await start(slow, "restart-bake");
     const baking = await slow.waitFor(deployment.id, inBake);
     const resumed = await slow.restart(0.001);
-    expect(resumed).toEqual([{ id: deployment.id, status: "in_progress", mode: "run", executionId: expect.any(String) }]);
+    // The 30 s bake had just begun: the new execution first waits out what is left of it.
+    expect(resumed).toEqual([
+      { id: deployment.id, status: "in_progress", mode: "run", executionId: expect.any(String), waitSeconds: expect.any(Number) },
+    ]);
+    expect(resumed[0]!.waitSeconds).toBeGreaterThan(20);
+    expect(resumed[0]!.waitSeconds).toBeLessThanOrEqual(30);
     expect((await slow.orchestrator.describe(resumed[0]!.executionId)).status).toMatch(/RUNNING|SUCCEEDED/);
     const done = await slow.settle(deployment.id);
     expect(done.status).toBe("succeeded");

@@ -53,3 +53,22 @@ describe("transient infrastructure errors in a step are retried, not compensated
     expect(calls).toEqual(["advance", "compensate"]);
   });
 });
+
+describe("a resumed execution waits out the rest of an interrupted bake", () => {
+  it("the first advance comes only after waitSeconds", async () => {
+    const advancedAt: number[] = [];
+    const orchestrator = createLocalOrchestrator({
+      stepHandler: async (request: StepRequest): Promise<StepResult> => {
+        if (request.action === "advance") advancedAt.push(Date.now());
+        return request.action === "advance" ? { next: "done" } : { status: "rolled_back" };
+      },
+      waitScale: 1,
+    });
+    const started = Date.now();
+    const { executionId } = await orchestrator.start({ deploymentId: "dep-resume-wait", mode: "run", waitSeconds: 1 });
+    const result = await orchestrator.waitForCompletion(executionId);
+    expect(result.status).toBe("SUCCEEDED");
+    expect(advancedAt).toHaveLength(1);
+    expect(advancedAt[0]! - started).toBeGreaterThanOrEqual(950);
+  });
+});

@@ -3,13 +3,21 @@ import { isFinished, type DeploymentRecord } from "./model.js";
 import { mutateDeployment, type RolloutStore } from "./repository.js";
 
 /** The input of a workflow execution for `record`. */
-export function executionInput(record: DeploymentRecord, mode: ExecutionInput["mode"], error?: StepError): ExecutionInput {
+export function executionInput(record: DeploymentRecord, mode: ExecutionInput["mode"], error?: StepError, waitSeconds?: number): ExecutionInput {
   return {
     deploymentId: record.id,
     mode,
     steps: record.plan.steps.map((step) => step.kind),
     ...(error ? { error } : {}),
+    ...(waitSeconds ? { waitSeconds } : {}),
   };
+}
+
+/** Seconds left of the bake the deployment was in when its execution was lost (0: none). */
+export function remainingBakeSeconds(record: DeploymentRecord, now: Date): number {
+  const previous = record.plan.steps[record.currentStep - 1];
+  if (record.status !== "in_progress" || previous?.kind !== "bake" || !record.bakeUntil) return 0;
+  return Math.max(0, Math.ceil((Date.parse(record.bakeUntil) - now.getTime()) / 1000));
 }
 
 /**
@@ -33,8 +41,9 @@ export async function startExecution(
   record: DeploymentRecord,
   mode: ExecutionInput["mode"],
   error?: StepError,
+  waitSeconds?: number,
 ): Promise<string> {
-  const { executionId } = await store.orchestrator.start(executionInput(record, mode, error));
+  const { executionId } = await store.orchestrator.start(executionInput(record, mode, error, waitSeconds));
   await recordExecution(store, record.id, executionId, mode);
   return executionId;
 }

@@ -144,6 +144,8 @@ export interface DeploymentRecord {
   createdAt: string;
   updatedAt: string;
   rollbackStartedAt?: string;
+  /** When the last bake ends; a process restarted mid-bake waits out the rest before going on. */
+  bakeUntil?: string;
   /** Why compensation gave up (rollback_failed). */
   rollbackError?: string;
   finishedAt?: string;

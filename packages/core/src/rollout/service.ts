@@ -16,7 +16,7 @@ import {
   VersionAlreadyCurrentError,
   VersionDisabledError,
 } from "./errors.js";
-import { startExecution } from "./executions.js";
+import { remainingBakeSeconds, startExecution } from "./executions.js";
 import { launchDeployment } from "./launch.js";
 import type { DeploymentStatus } from "./model.js";
 import { compilePlan, type Plan } from "./plan.js";
@@ -61,6 +61,8 @@ export interface ResumedDeployment {
   status: DeploymentStatus;
   mode: "run" | "compensate";
   executionId: string;
+  /** What was left of an interrupted bake, waited out before the rollout goes on. */
+  waitSeconds?: number;
 }
 
 export type DeploymentService = ReturnType<typeof createDeploymentService>;
@@ -226,8 +228,9 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
           if (!record) continue;
           const mode = record.status === "rolling_back" ? "compensate" : ["pending", "in_progress", "awaiting_approval"].includes(record.status) ? "run" : undefined;
           if (!mode) continue;
-          const executionId = await startExecution(store, record, mode);
-          resumed.push({ id: record.id, status: record.status, mode, executionId });
+          const waitSeconds = mode === "run" ? remainingBakeSeconds(record, clock()) : 0;
+          const executionId = await startExecution(store, record, mode, undefined, waitSeconds || undefined);
+          resumed.push({ id: record.id, status: record.status, mode, executionId, ...(waitSeconds ? { waitSeconds } : {}) });
         }
         startKey = page.LastEvaluatedKey;
       } while (startKey);

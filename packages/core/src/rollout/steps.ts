@@ -135,7 +135,8 @@ function shift(ctx: SagaContext, record: DeploymentRecord, step: Step<"shift">) 
 async function bake(ctx: SagaContext, record: DeploymentRecord, step: Step<"bake">): Promise<StepOutcome> {
   const next = await mutateDeployment(ctx, record.id, (current) => {
     expectStep(current, step.index);
-    return { after: { ...current, currentStep: step.index + 1 }, events: [completed(step, { seconds: step.seconds })] };
+    const bakeUntil = new Date(ctx.clock().getTime() + step.seconds * 1000).toISOString();
+    return { after: { ...current, currentStep: step.index + 1, bakeUntil }, events: [completed(step, { seconds: step.seconds })] };
   }, { known: record });
   return step.seconds > 0 ? { record: next, result: { next: "wait", waitSeconds: step.seconds } } : { record: next };
 }

@@ -38,6 +38,7 @@ export const stateNames = {
   advance: "Advance",
   route: "Route",
   bake: "Bake",
+  resumeWait: "ResumeWait",
   approvalGate: "ApprovalGate",
   unexpectedResult: "UnexpectedResult",
   done: "Done",
@@ -116,8 +117,15 @@ export function buildStateMachineDefinition(options: StateMachineOptions): State
             Next: stateNames.compensate,
           },
           { Variable: "$.mode", StringEquals: "compensate", Next: stateNames.compensationRequested },
+          // Resumed after a restart in the middle of a bake: wait out what is left of it first.
+          { Variable: "$.waitSeconds", IsPresent: true, Next: stateNames.resumeWait },
         ],
         Default: stateNames.advance,
+      },
+      [stateNames.resumeWait]: {
+        Type: "Wait",
+        SecondsPath: "$.waitSeconds",
+        Next: stateNames.advance,
       },
       // The compensate step's Parameters read $.error, and a missing path is an uncatchable States.Runtime.
       [stateNames.compensationRequested]: {

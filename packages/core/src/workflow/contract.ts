@@ -42,6 +42,8 @@ export interface ExecutionInput {
   steps?: string[];
   /** Why a `compensate` execution compensates (abort, crash recovery); passed to the compensate step. */
   error?: StepError;
+  /** Wait this long before the first advance (what was left of a bake when the process stopped). */
+  waitSeconds?: number;
 }
 
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";

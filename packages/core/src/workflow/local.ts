@@ -165,6 +165,7 @@ export function createLocalOrchestrator(options: LocalOrchestratorOptions): Loca
       const record: LocalExecution = { status: "RUNNING", transitions: 0 };
       // Read by the engine at each Wait, so the advance handler can set this bake's duration.
       const waitOverrides: Record<string, number> = {};
+      if (input.waitSeconds !== undefined) waitOverrides[stateNames.resumeWait] = Math.round(input.waitSeconds * 1000 * waitScale);
       const runOptions: RunOptions = {
         overrides: {
           taskResourceLocalHandlers: {

@@ -13,6 +13,8 @@
  *   since the only externals are the AWS SDK packages the Lambda runtime provides).
  * Functions are still bundled for real by SST's esbuild, as in a deploy.
  */
+// SST v2 itself loads the v2 AWS SDK, which prints a maintenance notice on import.
+process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= "1";
 import { mkdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -8,6 +8,8 @@ export interface RegisterResult {
   version: SpecVersionSummary;
   /** Warnings of this submission (an identical earlier one may have had the same). */
   warnings: IssueRef[];
+  /** The document as submitted (key order kept). */
+  document: Record<string, unknown>;
 }
 
 /** The spec registry: register, read, list, diff and lifecycle of immutable spec versions. */
@@ -49,7 +51,7 @@ export function createRegistry(deps: {
         createdAt: clock().toISOString(),
         warnings: spec.warnings,
       });
-      return { created, version, warnings: spec.warnings };
+      return { created, version, warnings: spec.warnings, document: spec.document };
     },
 
     validate(text, { format, mode }) {

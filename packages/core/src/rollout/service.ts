@@ -189,9 +189,10 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
      * `auto_deploy: true`, deploy there. Returns the deployment id, or undefined when
      * there is nothing to do (no auto_deploy, a rollout in flight, already current, disabled).
      */
-    async autoDeploy(specId: string, version: number, principal: Principal): Promise<string | undefined> {
-      const spec = await deps.specs.getVersion(specId, version);
-      const settings = readRolloutSettings(spec.document);
+    async autoDeploy(specId: string, version: number, principal: Principal, document?: Record<string, unknown>): Promise<string | undefined> {
+      // The registrar passes the document it just parsed: most specs auto-deploy nowhere, and
+      // they then cost no read at all.
+      const settings = readRolloutSettings(document ?? (await deps.specs.getVersion(specId, version)).document);
       const first = environmentPath(settings, defaults)[0];
       if (!first || settings.environments?.[first]?.auto_deploy !== true) return undefined;
       try {

@@ -73,7 +73,7 @@ export function specRoutes(services: AppServices) {
       const result = await registry.register(text, { format, mode, principal });
       const deploymentId =
         result.created && services.deployments
-          ? await services.deployments.autoDeploy(result.version.specId, result.version.version, principal)
+          ? await services.deployments.autoDeploy(result.version.specId, result.version.version, principal, result.document)
           : undefined;
       return {
         status: result.created ? 201 : 200,

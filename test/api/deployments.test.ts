@@ -119,6 +119,8 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect(done.status).toBe("aborted");
     const again = await api.request(`/v1/deployments/${first.id}/abort`, { method: "POST" });
     expect(again.status).toBe(409);
+    // The problem's own `status` member stays the HTTP status; the deployment's is elsewhere.
+    expect((await again.json()).status).toBe(409);
   });
 
   it("chat-ops: rolls an environment back to its previous version", async () => {

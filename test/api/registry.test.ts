@@ -176,6 +176,28 @@ describe("spec registry over HTTP", () => {
     expect((await badScope.json()).errors[0].path).toMatch(/^scopes/);
   });
 
+  it("refuses to issue a token that has already expired", async () => {
+    const res = await api.request("/v1/tokens", { method: "POST", json: { subject: "late", scopes: ["specs:read"], expiresAt: "2020-01-01T00:00:00Z" } });
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors[0].path).toBe("expiresAt");
+  });
+
+  it("refuses an Idempotency-Key that cannot be stored, as a 400 naming the header", async () => {
+    const res = await api.request("/v1/specs", { method: "POST", yaml: doc("idem-long"), headers: { "idempotency-key": "k".repeat(300) } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].path).toBe("Idempotency-Key");
+  });
+
+  it("takes over an Idempotency-Key whose request died without an answer", async () => {
+    const { createIdempotencyStore } = await import("@rollgate/core/idempotency");
+    let now = Date.parse("2030-01-01T00:00:00Z");
+    const store = createIdempotencyStore({ table: api.runtime.table, inProgressSeconds: 60, clock: () => new Date(now) });
+    expect(await store.begin("ci", "crashed-run", "body")).toEqual({});
+    await expect(store.begin("ci", "crashed-run", "body")).rejects.toMatchObject({ code: "IDEMPOTENCY_IN_PROGRESS" });
+    now += 61_000;
+    expect(await store.begin("ci", "crashed-run", "body")).toEqual({});
+  });
+
   it("refuses an expired token", async () => {
     const issued = await api.runtime.services.tokens.issue(
       { subject: "old", scopes: ["specs:read"], expiresAt: new Date(Date.now() - 1000).toISOString() },

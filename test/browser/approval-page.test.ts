@@ -84,5 +84,7 @@ describe("the approval link page in real Chromium", () => {
     const res = await api.request("/approvals/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", { token: null });
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
+    // The token is a bearer secret: the problem does not echo it.
+    expect((await res.json()).instance).toBe("/approvals/***");
   });
 });

@@ -25,9 +25,16 @@ export function fingerprint(request: string): string {
   return createHash("sha256").update(request).digest("hex");
 }
 
-export function createIdempotencyStore(deps: { table: TableContext; ttlSeconds?: number; clock?: () => Date }): IdempotencyStore {
+export function createIdempotencyStore(deps: {
+  table: TableContext;
+  ttlSeconds?: number;
+  /** How long a reservation holds without a result: past it, a crashed request's key is taken over. */
+  inProgressSeconds?: number;
+  clock?: () => Date;
+}): IdempotencyStore {
   const { client, tableName } = deps.table;
   const ttlSeconds = deps.ttlSeconds ?? 24 * 3600;
+  const inProgressSeconds = deps.inProgressSeconds ?? 60;
   const clock = deps.clock ?? (() => new Date());
 
   return {
@@ -38,10 +45,20 @@ export function createIdempotencyStore(deps: { table: TableContext; ttlSeconds?:
         await client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: marshallItem({ ...keys.idempotency(scope, key), entity: "idempotency", requestHash, status: "in_progress", expiresAt: now + ttlSeconds }),
-            // An expired record (TTL deletion is lazy) counts as absent.
-            ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :now",
-            ExpressionAttributeValues: marshallItem({ ":now": now }),
+            Item: marshallItem({
+              ...keys.idempotency(scope, key),
+              entity: "idempotency",
+              requestHash,
+              status: "in_progress",
+              inProgressUntil: now + inProgressSeconds,
+              expiresAt: now + ttlSeconds,
+            }),
+            // Absent, expired (TTL deletion is lazy), or a reservation whose request died
+            // (Lambda timeout, crash) without completing or releasing it.
+            ConditionExpression:
+              "attribute_not_exists(pk) OR expiresAt < :now OR (#status = :inProgress AND inProgressUntil < :now)",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: marshallItem({ ":now": now, ":inProgress": "in_progress" }),
           }),
         );
         return {};

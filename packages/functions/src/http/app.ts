@@ -10,7 +10,7 @@ import { tokenRoutes } from "./routes/tokens.js";
 import { deploymentRoutes } from "./routes/deployments.js";
 import { approvalLinkRoutes } from "./routes/approval-links.js";
 import type { AppEnv, AppServices } from "./env.js";
-import { problem, problemForError, zodIssues } from "./problem.js";
+import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
 
 export const apiInfo = {
   openapi: "3.1.0",
@@ -43,7 +43,7 @@ export function createApp(services: AppServices) {
     logger.info("request", {
       requestId: c.get("requestId"),
       method: c.req.method,
-      path: c.req.path,
+      path: redactPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       subject: c.get("principal")?.subject,

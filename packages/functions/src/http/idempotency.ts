@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, AppServices } from "./env.js";
+import { problem } from "./problem.js";
 
 /**
  * Runs `work` under the request's Idempotency-Key, if it has one: a replay returns the
@@ -13,6 +14,11 @@ export async function withIdempotency(
   work: () => Promise<{ status: ContentfulStatusCode; body: unknown }>,
 ) {
   const key = c.req.header("idempotency-key");
+  if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    return problem(c, 400, "REQUEST_INVALID", "Idempotency-Key must be 1 to 255 visible ASCII characters.", {
+      errors: [{ path: "Idempotency-Key", message: "1 to 255 visible ASCII characters" }],
+    });
+  }
   if (!key) {
     const { status, body } = await work();
     return c.json(body as object, status);

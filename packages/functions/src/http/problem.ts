@@ -55,17 +55,23 @@ export function problem(
   detail: string,
   extra: { errors?: FieldIssue[]; [key: string]: unknown } = {},
 ) {
+  // Context first: a context field may never replace a standard member (`status`, `code`, ...).
   const body: Problem = {
+    ...extra,
     type: problemType(code),
     title: titles[status] ?? "Error",
     status,
     detail,
     code,
-    instance: c.req.path,
-    ...extra,
+    instance: redactPath(c.req.path),
   };
   if (status === 401) c.header("WWW-Authenticate", 'Bearer realm="rollgate"');
   return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
+}
+
+/** Approval-link tokens are bearer secrets in the URL: never echo or log them. */
+export function redactPath(path: string): string {
+  return path.startsWith("/approvals/") ? "/approvals/***" : path;
 }
 
 /** Maps a domain error to its problem document; anything else is the caller's 500. */

@@ -77,10 +77,14 @@ export function deploymentRoutes(services: AppServices) {
       if (body.force && !hasScope(principal, "admin")) {
         return problem(c, 403, "FORBIDDEN", "`force` needs the `admin` scope.", { errors: [{ path: "force", message: "needs admin" }] }) as never;
       }
-      const version = body.version === "latest" ? (await services.registry.getVersionSummary(body.specId, "latest")).version : body.version;
-      const request = { ...body, version };
-      if (dryRun) return c.json((await deployments().create(request, principal, { dryRun: true })) as never, 200);
-      return withIdempotency(c, services, JSON.stringify(request), async () => {
+      const resolve = async () => ({
+        ...body,
+        version: body.version === "latest" ? (await services.registry.getVersionSummary(body.specId, "latest")).version : body.version,
+      });
+      if (dryRun) return c.json((await deployments().create(await resolve(), principal, { dryRun: true })) as never, 200);
+      // The fingerprint is the request as sent: a retry of `latest` replays, even after a new version.
+      return withIdempotency(c, services, JSON.stringify(body), async () => {
+        const request = await resolve();
         const created = await deployments().create(request, principal, { dryRun: false });
         return { status: 202, body: "deployment" in created ? created.deployment : created };
       }) as never;

@@ -155,6 +155,29 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect((await api.request("/v1/deployments/nope")).status).toBe(404);
   });
 
+  it("approval links need a name to approve, refuse the requester's name, and one name cannot meet a two-role quorum", async () => {
+    const doc = { ...base, id: "linked-quorum", environments: { dev: { requires_approval: true, approvers: ["tech-lead", "product-owner"] } } };
+    await register(doc);
+    const dep = await (await api.request("/v1/deployments", { method: "POST", json: { specId: "linked-quorum", version: 1, environment: "dev" } })).json();
+    await api.waitForDeployment(dep.id, (d) => d.status === "awaiting_approval");
+    const links = api.approvalLinks.find((d) => d.deploymentId === dep.id)!.links;
+    const byRole = Object.fromEntries(links.map((l) => [l.role, l.token]));
+    const decide = (token: string, body: object) => api.request(`/approvals/${token}`, { method: "POST", token: null, json: body });
+
+    const anonymous = await decide(byRole["tech-lead"]!, { decision: "approve" });
+    expect(anonymous.status).toBe(422);
+    expect((await anonymous.json()).code).toBe("APPROVER_NAME_REQUIRED");
+    const requester = await decide(byRole["tech-lead"]!, { decision: "approve", name: "Admin" });
+    expect(requester.status).toBe(403);
+    expect((await decide(byRole["tech-lead"]!, { decision: "approve", name: "Sam" })).status).toBe(200);
+    const sameName = await decide(byRole["product-owner"]!, { decision: "approve", name: " sam " });
+    expect(sameName.status).toBe(409);
+    expect((await api.request(`/v1/deployments/${dep.id}`)).status).toBe(200);
+    expect((await (await api.request(`/v1/deployments/${dep.id}`)).json()).status).toBe("awaiting_approval");
+    expect((await decide(byRole["product-owner"]!, { decision: "approve", name: "Pat" })).status).toBe(200);
+    expect((await api.waitForDeployment(dep.id)).status).toBe("succeeded");
+  });
+
   it("keeps the promotion path in the order the spec's environments map is written", async () => {
     await register({ ...base, id: "ordered-api", environments: { qa: {}, canary: {}, live: {} } });
     const envs = await (await api.request("/v1/specs/ordered-api/environments")).json();

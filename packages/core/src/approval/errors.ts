@@ -70,3 +70,15 @@ export class ApprovalLinkExpiredError extends ApprovalError {
     super(`This approval link expired at ${expiresAt}.`, { context: { expiresAt } });
   }
 }
+
+/** An approval through a link must say who approves: links are capabilities, not identities. */
+export class ApproverNameRequiredError extends ApprovalError {
+  override name = "ApproverNameRequiredError";
+  readonly code = "APPROVER_NAME_REQUIRED";
+  readonly kind: ErrorKind = "invalid";
+  constructor() {
+    super("Say who approves: an approval through a link needs the approver's name.", {
+      errors: [{ path: "name", message: "required to approve through a link" }],
+    });
+  }
+}

@@ -7,7 +7,7 @@ import { DeploymentFinishedError } from "../rollout/errors.js";
 import { startExecution } from "../rollout/executions.js";
 import { isFinished, type ApprovalGate, type DeploymentRecord, type Vote } from "../rollout/model.js";
 import { mutateDeployment, type DeploymentChange, type RolloutStore } from "../rollout/repository.js";
-import { AlreadyVotedError, GateExpiredError, NotAwaitingApprovalError, RoleNotRequiredError, SelfApprovalError } from "./errors.js";
+import { AlreadyVotedError, ApproverNameRequiredError, GateExpiredError, NotAwaitingApprovalError, RoleNotRequiredError, SelfApprovalError } from "./errors.js";
 
 /** One decision on an open gate. */
 export interface Ballot {
@@ -65,6 +65,22 @@ function openGateOf(current: DeploymentRecord, ballot: Ballot, now: Date): Appro
   return gate;
 }
 
+const same = (a: string | undefined, b: string | undefined) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Links are capabilities (one per required role), not identities, so an approval through a
+ * link must name its approver, and one name approves a gate once, whether through a link or
+ * the API: whoever holds two role links cannot meet a two-role quorum alone.
+ */
+function checkFourEyes(deploymentId: string, gate: ApprovalGate, ballot: Ballot) {
+  if (ballot.decision !== "approve") return;
+  const name = ballot.via === "link" ? ballot.approverName?.trim() : ballot.subject;
+  if (!name) throw new ApproverNameRequiredError();
+  const already = gate.votes.some((v) => v.decision === "approve" && (same(v.approverName, name) || (v.via === "api" && same(v.subject, name))));
+  if (already) throw new AlreadyVotedError(deploymentId, gate.gate);
+}
+
 /**
  * Records a vote (one per subject per gate, conditional put) and, in the same transaction,
  * what it decides: quorum met -> in_progress past the gate; a rejection -> rolling_back.
@@ -77,9 +93,10 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
   const record = await mutateDeployment(store, deploymentId, (current): DeploymentChange => {
     const now = store.clock();
     const gate = openGateOf(current, ballot, now);
-    if (ballot.subject === current.requestedBy || (ballot.approverName && ballot.approverName === current.requestedBy)) {
+    if (ballot.subject === current.requestedBy || (ballot.approverName && same(ballot.approverName, current.requestedBy))) {
       throw new SelfApprovalError(current.id);
     }
+    checkFourEyes(current.id, gate, ballot);
     const vote: Vote = {
       subject: ballot.subject,
       role: roleOf(current, gate, ballot),

@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
 import type { AppEnv, AppServices } from "../env.js";
-import { problem } from "../problem.js";
+import { isRollgateError } from "@rollgate/core/errors";
+import { problem, problemForError } from "../problem.js";
 
 const TokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const Decision = z.object({
@@ -49,7 +50,7 @@ ${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
 </dl>
 ${open
   ? html`<form method="post">
-<label for="name">Your name</label><input id="name" name="name" maxlength="200" autocomplete="name">
+<label for="name">Your name (required to approve)</label><input id="name" name="name" maxlength="200" autocomplete="name">
 <label for="comment">Comment</label><textarea id="comment" name="comment" maxlength="1000" rows="3"></textarea>
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="reject">Reject</button>
@@ -81,7 +82,15 @@ export function approvalLinkRoutes(services: AppServices) {
       });
     }
     const { decision, comment, name } = parsed.data;
-    await services.deployments.decideByLink(token.data, { decision, comment, approverName: name });
+    try {
+      await services.deployments.decideByLink(token.data, { decision, comment, approverName: name });
+    } catch (error) {
+      // A person at a form gets the page back with the reason, not a JSON document.
+      const status = isJson || !isRollgateError(error) ? undefined : problemForError(c, error)?.status;
+      if (!status || !isRollgateError(error)) throw error;
+      const view = await services.deployments.viewApprovalLink(token.data);
+      return c.html(await renderPage(view, `Not recorded: ${error.message}`), status as 403, headers);
+    }
     if (isJson) return c.json(await services.deployments.viewApprovalLink(token.data));
     const view = await services.deployments.viewApprovalLink(token.data);
     return c.html(await renderPage(view, decision === "approve" ? "Your approval was recorded." : "Your rejection was recorded; the rollout rolls back."), 200, headers);

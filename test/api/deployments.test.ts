@@ -135,6 +135,14 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect((await api.waitForDeployment(rollback.id)).status).toBe("succeeded");
     const envs = await (await api.request("/v1/specs/payments-api/environments")).json();
     expect(envs.items[0]).toMatchObject({ name: "dev", currentVersion: 1, previousVersion: v4 });
+    // The bot retries: a second rollback would put the bad version back. Refused, with why.
+    const twice = await api.request("/v1/specs/payments-api/environments/dev/rollback", { method: "POST", token: roller });
+    expect(twice.status).toBe(409);
+    expect((await twice.json()).code).toBe("ALREADY_ROLLED_BACK");
+    // What was rolled back out of dev may no longer be promoted from it.
+    const promoteBad = await api.request("/v1/deployments", { method: "POST", json: { specId: "payments-api", version: v4, environment: "staging" } });
+    expect(promoteBad.status).toBe(409);
+    expect((await promoteBad.json()).code).toBe("PROMOTION_PATH");
     const noScope = await api.request("/v1/specs/payments-api/environments/dev/rollback", { method: "POST", token: techLead });
     expect(noScope.status).toBe(403);
   });

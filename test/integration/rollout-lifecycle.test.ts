@@ -124,9 +124,14 @@ describe("a canary rollout, end to end on the local engine", () => {
     expect(restored.plan.steps.map((s) => s.kind)).toEqual(["prepare", "health_check", "shift", "promote", "finalize"]);
     expect((await h.service.environments("undo"))[0]).toMatchObject({ currentVersion: 1, previousVersion: 2 });
 
+    // Rolling back the rollback would put the bad version back: refused.
+    await expect(h.service.rollbackEnvironment("undo", "dev", deployer)).rejects.toMatchObject({ code: "ALREADY_ROLLED_BACK" });
+
+    h.specs.add("undo", 3, canary());
+    await h.deploy("undo", 3, "dev");
     const chatops = await h.service.rollbackEnvironment("undo", "dev", deployer);
-    expect(await h.settle(chatops.id)).toMatchObject({ status: "succeeded", version: 2 });
-    expect((await h.service.environments("undo"))[0]).toMatchObject({ currentVersion: 2, previousVersion: 1 });
+    expect(await h.settle(chatops.id)).toMatchObject({ status: "succeeded", version: 1 });
+    expect((await h.service.environments("undo"))[0]).toMatchObject({ currentVersion: 1, previousVersion: 3 });
   });
 
   it("deploys to the first environment on registration when it says auto_deploy", async () => {

@@ -185,3 +185,16 @@ export class RolloutStepFailedError extends RolloutError {
     super(message, { ...options, context: { step } });
   }
 }
+
+/** The environment's last change was itself a rollback: rolling back again would restore what it removed. */
+export class AlreadyRolledBackError extends RolloutError {
+  override name = "AlreadyRolledBackError";
+  readonly code = "ALREADY_ROLLED_BACK";
+  readonly kind: ErrorKind = "conflict";
+  constructor(specId: string, environment: string, currentVersion: number | null, previousVersion: number) {
+    super(
+      `${environment} was just rolled back to version ${currentVersion}; rolling back again would restore version ${previousVersion}, the one that was rolled back. Deploy it explicitly if that is what you want.`,
+      { context: { specId, environment, currentVersion, previousVersion } },
+    );
+  }
+}

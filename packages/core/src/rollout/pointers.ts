@@ -16,13 +16,15 @@ export async function readEnvironment(table: TableContext, specId: string, envir
   );
   const item = Item ? unmarshallItem<Record<string, unknown>>(Item) : {};
   const succeeded = item.succeededVersions as Set<number> | number[] | undefined;
+  // A version a rollback took out of this environment is no longer evidence for promotion.
+  const revoked = new Set((item.revokedVersions as Set<number> | number[] | undefined) ?? []);
   return {
     specId,
     environment,
     currentVersion: (item.currentVersion as number | undefined) ?? null,
     previousVersion: (item.previousVersion as number | undefined) ?? null,
     lastDeploymentId: (item.lastDeploymentId as string | undefined) ?? null,
-    succeededVersions: succeeded ? [...succeeded].sort((a, b) => a - b) : [],
+    succeededVersions: succeeded ? [...succeeded].filter((v) => !revoked.has(v)).sort((a, b) => a - b) : [],
     updatedAt: item.updatedAt as string | undefined,
   };
 }
@@ -86,14 +88,22 @@ export function restoreEnvironment(tableName: string, record: DeploymentRecord, 
   };
 }
 
-/** Records that `record.version` succeeded in its environment (the promotion path's evidence). */
+/**
+ * Records that `record.version` succeeded in its environment (the promotion path's
+ * evidence). A rollback also revokes the version it replaced: that version may no longer be
+ * promoted onwards on the strength of having once succeeded here; succeeding again restores it.
+ */
 export function recordSuccess(tableName: string, record: DeploymentRecord): TransactWriteItem {
+  const revokes = record.purpose === "rollback" && record.stableVersion !== null && record.stableVersion !== record.version;
   return {
     Update: {
       TableName: tableName,
       Key: marshallItem(keys.environment(record.specId, record.environment)),
-      UpdateExpression: "ADD succeededVersions :v SET specId = :spec, environment = :env, entity = :entity",
+      UpdateExpression: revokes
+        ? "ADD succeededVersions :v, revokedVersions :gone SET specId = :spec, environment = :env, entity = :entity"
+        : "ADD succeededVersions :v DELETE revokedVersions :v SET specId = :spec, environment = :env, entity = :entity",
       ExpressionAttributeValues: marshallItem({
+        ...(revokes ? { ":gone": new Set([record.stableVersion]) } : {}),
         ":v": new Set([record.version]),
         ":spec": record.specId,
         ":env": record.environment,

@@ -1,13 +1,13 @@
 import type { Principal } from "../auth/principal.js";
 import type { Orchestrator } from "../workflow/contract.js";
-import { DeploymentFinishedError, DeploymentSupersededError, NoPreviousVersionError, VersionDisabledError } from "./errors.js";
+import { AlreadyRolledBackError, DeploymentFinishedError, DeploymentSupersededError, NoPreviousVersionError, VersionDisabledError } from "./errors.js";
 import { startExecution } from "./executions.js";
 import { launchDeployment } from "./launch.js";
 import { isInFlight, type DeploymentRecord, type StopRequest } from "./model.js";
 import { compilePlan } from "./plan.js";
 import { markActive, readEnvironment } from "./pointers.js";
 import { getDeploymentView, type DeploymentView } from "./queries.js";
-import { loadDeployment, mutateDeployment, type RolloutStore } from "./repository.js";
+import { findDeployment, loadDeployment, mutateDeployment, type RolloutStore } from "./repository.js";
 import type { SpecVersionReader } from "./spec-reader.js";
 
 type StopStore = RolloutStore & { orchestrator: Orchestrator };
@@ -138,6 +138,10 @@ export function createRollbacks(store: StopStore, specs: SpecVersionReader, defa
     async rollbackEnvironment(specId: string, environment: string, principal: Principal, reason?: string): Promise<DeploymentView> {
       const pointer = await readEnvironment(store.table, specId, environment);
       if (pointer.previousVersion === null) throw new NoPreviousVersionError(specId, environment);
+      // Twice in a row would put back the version the first rollback took out (a retried bot
+      // command, two people on call): refuse, and say how to do it on purpose.
+      const last = pointer.lastDeploymentId ? await findDeployment(store.table, pointer.lastDeploymentId) : undefined;
+      if (last?.purpose === "rollback") throw new AlreadyRolledBackError(specId, environment, pointer.currentVersion, pointer.previousVersion);
       const why = reason ?? `rollback of ${environment} to version ${pointer.previousVersion}`;
       return restore(specId, environment, pointer.previousVersion, principal, why, pointer.lastDeploymentId ?? undefined);
     },

@@ -186,6 +186,21 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect((await api.waitForDeployment(dep.id)).status).toBe("succeeded");
   });
 
+  it("deploys a deprecated version with a warning, and refuses a disabled one", async () => {
+    await register({ ...base, id: "aging-api" });
+    await register({ ...base, id: "aging-api", description: "v2" });
+    expect((await api.request("/v1/specs/aging-api/versions/1", { method: "PATCH", json: { state: "deprecated" } })).status).toBe(200);
+    expect((await api.request("/v1/specs/aging-api/versions/2", { method: "PATCH", json: { state: "disabled" } })).status).toBe(200);
+    const old = await api.request("/v1/deployments", { method: "POST", json: { specId: "aging-api", version: 1, environment: "dev" } });
+    expect(old.status).toBe(202);
+    const started = await old.json();
+    expect(started.warnings).toEqual([{ path: "version", message: "version 1 is deprecated" }]);
+    await api.waitForDeployment(started.id);
+    const disabled = await api.request("/v1/deployments", { method: "POST", json: { specId: "aging-api", version: 2, environment: "dev" } });
+    expect(disabled.status).toBe(409);
+    expect((await disabled.json()).code).toBe("VERSION_DISABLED");
+  });
+
   it("keeps the promotion path in the order the spec's environments map is written", async () => {
     await register({ ...base, id: "ordered-api", environments: { qa: {}, canary: {}, live: {} } });
     const envs = await (await api.request("/v1/specs/ordered-api/environments")).json();

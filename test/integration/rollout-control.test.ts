@@ -137,6 +137,15 @@ describe("a compensation that keeps failing", () => {
     const blocked = await start(h, "stuck", 3).catch((e: unknown) => e);
     expect(blocked).toBeInstanceOf(LockHeldError);
     expect((blocked as LockHeldError).context.deploymentId).toBe(deployment.id);
+
+    // A human takes over: the lock goes, the record says who and why, the status stays.
+    const resolved = await h.service.resolveFailedRollback(deployment.id, approver, "tore the candidate down by hand");
+    expect(resolved).toMatchObject({ status: "rollback_failed", resolvedBy: "alice" });
+    expect(resolved.timeline.at(-1)).toMatchObject({ type: "deployment.rollback_resolved", actor: "alice" });
+    expect(await h.lockHolder("stuck", "dev")).toBeUndefined();
+    const next = await start(h, "stuck", 3);
+    expect((await h.settle(next.id)).status).toBe("succeeded");
+    await expect(h.service.resolveFailedRollback(next.id, approver, "again")).rejects.toMatchObject({ code: "DEPLOYMENT_FINISHED" });
   }, 30_000);
 });
 

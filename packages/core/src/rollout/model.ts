@@ -146,6 +146,9 @@ export interface DeploymentRecord {
   rollbackStartedAt?: string;
   /** When the last bake ends; a process restarted mid-bake waits out the rest before going on. */
   bakeUntil?: string;
+  /** Who took over a rollback_failed deployment and released its lock. */
+  resolvedBy?: string;
+  resolvedAt?: string;
   /** Why compensation gave up (rollback_failed). */
   rollbackError?: string;
   finishedAt?: string;

@@ -163,6 +163,9 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     rollback: (id: string, principal: Principal, reason?: string): Promise<RollbackOutcome> => rollbacks.rollback(id, principal, reason),
 
     /** Chat-ops: roll an environment back to its previous version (a new deployment). */
+    /** Admin: a human took over a rollback_failed deployment; releases its lock. */
+    resolveFailedRollback: (id: string, principal: Principal, reason: string): Promise<DeploymentView> =>
+      rollbacks.resolveFailedRollback(id, principal, reason),
     rollbackEnvironment: (specId: string, environment: string, principal: Principal, reason?: string): Promise<DeploymentView> =>
       rollbacks.rollbackEnvironment(specId, environment, principal, reason),
 

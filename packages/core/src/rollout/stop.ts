@@ -5,7 +5,7 @@ import { startExecution } from "./executions.js";
 import { launchDeployment } from "./launch.js";
 import { isInFlight, type DeploymentRecord, type StopRequest } from "./model.js";
 import { compilePlan } from "./plan.js";
-import { markActive, readEnvironment } from "./pointers.js";
+import { markActive, readEnvironment, releaseLock, unmarkActive } from "./pointers.js";
 import { getDeploymentView, type DeploymentView } from "./queries.js";
 import { findDeployment, loadDeployment, mutateDeployment, type RolloutStore } from "./repository.js";
 import type { SpecVersionReader } from "./spec-reader.js";
@@ -133,6 +133,23 @@ export function createRollbacks(store: StopStore, specs: SpecVersionReader, defa
       const why = reason ?? `rollback of deployment ${record.id}`;
       const deployment = await restore(record.specId, record.environment, record.stableVersion, principal, why, record.id);
       return { mode: "new_deployment", deployment };
+    },
+
+    /**
+     * A human took over a `rollback_failed` deployment (fixed traffic by hand, or accepts the
+     * state): record who and why, release the environment's lock, take it out of the
+     * in-flight index. The status stays rollback_failed: Rollgate did not finish the rollback.
+     */
+    async resolveFailedRollback(id: string, principal: Principal, reason: string): Promise<DeploymentView> {
+      await mutateDeployment(store, id, (current) => {
+        if (current.status !== "rollback_failed") throw new DeploymentFinishedError(current.id, current.status);
+        return {
+          after: { ...current, resolvedBy: principal.subject, resolvedAt: store.clock().toISOString() },
+          events: [{ type: "deployment.rollback_resolved", actor: principal.subject, data: { reason, pendingCompensations: current.compensations.map((c) => c.kind) } }],
+          extra: [{ item: releaseLock(store.table.tableName, current) }, { item: unmarkActive(store.table.tableName, current) }],
+        };
+      });
+      return getDeploymentView(store.table, id);
     },
 
     async rollbackEnvironment(specId: string, environment: string, principal: Principal, reason?: string): Promise<DeploymentView> {

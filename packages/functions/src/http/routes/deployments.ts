@@ -86,7 +86,10 @@ export function deploymentRoutes(services: AppServices) {
       return withIdempotency(c, services, JSON.stringify(body), async () => {
         const request = await resolve();
         const created = await deployments().create(request, principal, { dryRun: false });
-        return { status: 202, body: "deployment" in created ? created.deployment : created };
+        // Deprecated versions still deploy (DESIGN section 3), with a warning the caller can show.
+        const { state } = await services.registry.getVersionSummary(request.specId, request.version);
+        const warnings = state === "deprecated" ? [{ path: "version", message: `version ${request.version} is deprecated` }] : [];
+        return { status: 202, body: { ...("deployment" in created ? created.deployment : created), warnings } };
       }) as never;
     },
   );
@@ -207,6 +210,25 @@ export function deploymentRoutes(services: AppServices) {
     const { mode, deployment } = await deployments().rollback(IdParam.parse(c.req.param()).id, c.get("principal"), reason);
     return c.json({ ...deployment, rollbackMode: mode }, 202);
   });
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments/{id}/resolve",
+      middleware: [requireScope("admin")] as const,
+      summary: "Admin: take over a rollback_failed deployment and release its environment's lock",
+      description:
+        "For when compensation cannot succeed (a decommissioned deployer, say) and a human has put traffic right by hand. The status stays rollback_failed; who and why are recorded.",
+      request: {
+        params: IdParam,
+        body: { required: true, content: { "application/json": { schema: z.strictObject({ reason: z.string().min(1).max(500) }) } } },
+      },
+      responses: { 200: { description: "Resolved", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
+      security: sec,
+    }),
+    async (c) =>
+      c.json((await deployments().resolveFailedRollback(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)) as never, 200),
+  );
 
   app.openAPIRegistry.registerPath({
     method: "post",

@@ -32,7 +32,10 @@ export async function openApprovalGate(
       throw new DeploymentNotRunnableError(current.id, current.status, "no approval gate to open");
     }
     const now = store.clock();
-    const expiresAt = new Date(now.getTime() + step.timeoutSeconds * 1000);
+    // The engine's timer started before this step ran: close the gate a little early, so that a
+    // vote the table accepts is never one the state machine has already timed out.
+    const margin = Math.min(5, Math.floor(step.timeoutSeconds / 10));
+    const expiresAt = new Date(now.getTime() + (step.timeoutSeconds - margin) * 1000);
     const roles: (string | null)[] = step.requiredRoles.length > 0 ? step.requiredRoles : [null];
     minted = roles.map((role) => ({ role, token: mintLinkToken() }));
     for (const link of minted) {

@@ -1,6 +1,8 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import type { PendingEvent } from "../events/outbox.js";
 import type { Orchestrator } from "../workflow/contract.js";
+import { ExecutionNotFoundError, TaskTimedOutError, TaskTokenInvalidError } from "../workflow/errors.js";
+import { withBackoff } from "../store/retry.js";
 import { keys } from "../store/keys.js";
 import { marshallItem } from "../store/marshall.js";
 import { DeploymentFinishedError } from "../rollout/errors.js";
@@ -151,11 +153,22 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
   return { ...decided, status: record.status };
 }
 
+/** The paused execution no longer exists, or no longer waits on this token. */
+const executionGone = (error: unknown) =>
+  error instanceof TaskTokenInvalidError || error instanceof TaskTimedOutError || error instanceof ExecutionNotFoundError;
+
 async function resume(store: VoteStore, record: DeploymentRecord, taskToken: string | undefined, mode: "run" | "compensate", cause = "") {
   try {
-    if (!taskToken) throw new Error("no task token stored");
-    if (mode === "run") await store.orchestrator.sendTaskSuccess(taskToken, { approved: true });
-    else await store.orchestrator.sendTaskFailure(taskToken, "ApprovalRejected", cause);
+    if (!taskToken) throw new TaskTokenInvalidError();
+    // A throttled or dropped call is retried: falling back to a new execution would leave the
+    // paused one waiting out its whole gate timeout, then compensating.
+    await withBackoff(
+      () =>
+        mode === "run"
+          ? store.orchestrator.sendTaskSuccess(taskToken, { approved: true })
+          : store.orchestrator.sendTaskFailure(taskToken, "ApprovalRejected", cause),
+      { retries: 4, baseMs: 100, maxMs: 2_000, shouldRetry: (error) => !executionGone(error) },
+    );
   } catch {
     // The execution that opened the gate is gone (restart, or it was stopped): start one
     // that continues from what the table says.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSpecText, readSpec, SpecParseError, SpecValidationError, validateSpec } from "@rollgate/core/spec";
 import { loadOspecFixture, ospecFixtureNames } from "../helpers/fixtures.js";
+import { caught } from "../helpers/errors.js";
 
 const identityFields = ["ospec_version", "id", "name", "outcome_type"];
 
@@ -16,14 +17,6 @@ function hasValidIdentity(document: Record<string, unknown>): boolean {
   );
 }
 
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
 
 const parseable = ospecFixtureNames().filter((name) => name !== "examples_cli-tool.yaml");
 

@@ -2,15 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Document, isCollection, visit } from "yaml";
 import { parseSpecText, SpecNotAMapError, SpecParseError, SpecTooComplexError } from "@rollgate/core/spec";
 import { RollgateError } from "@rollgate/core/errors";
+import { caught } from "../helpers/errors.js";
 
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
 
 /** Runs `run`, expecting it to throw `type` promptly (generous bound: this is about "not minutes", not micro-timing). */
 function refusedQuickly(run: () => unknown, type: new (...args: never[]) => Error): unknown {

@@ -27,7 +27,7 @@ describe("the approval link page in real Chromium", () => {
     const res = await api.request("/v1/deployments", { method: "POST", json: { specId: "linked-api", version, environment: "dev", reason } });
     expect(res.status).toBe(202);
     const dep = await res.json();
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const delivery = api.approvalLinks.find((d) => d.deploymentId === dep.id);
       if (delivery) return { id: dep.id as string, link: delivery.links[0]! };
       await new Promise((r) => setTimeout(r, 25));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse, stringify } from "yaml";
 import { createTestApi, type TestApi } from "../helpers/app.js";
 import { loadTestFixture } from "../helpers/fixtures.js";
@@ -223,6 +223,21 @@ describe("spec registry over HTTP", () => {
     const asset = await api.request("/docs/assets/swagger-ui-bundle.js", { token: null });
     expect(asset.status).toBe(200);
     expect((await asset.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it("turns an unexpected failure into a plain 500 problem with the request id, logged, without a stack", async () => {
+    const failure = vi.spyOn(api.runtime.services.registry, "listSpecs").mockRejectedValueOnce(new Error("disk on fire at /srv/secret"));
+    const logged = vi.spyOn(api.runtime.logger, "error");
+    const res = await api.request("/v1/specs");
+    expect(res.status).toBe(500);
+    const problem = await res.json();
+    const requestId = res.headers.get("x-request-id");
+    expect(problem).toMatchObject({ status: 500, code: "INTERNAL" });
+    expect(problem.detail).toContain(requestId);
+    expect(JSON.stringify(problem)).not.toMatch(/secret|at .*\.ts|stack/);
+    expect(logged).toHaveBeenCalledWith("unhandled error", expect.objectContaining({ requestId }));
+    failure.mockRestore();
+    logged.mockRestore();
   });
 
   it("answers unknown routes and malformed JSON with problem+json, never a 500", async () => {

@@ -6,6 +6,7 @@ import { requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
+import { DeploymentSchema, PlanSchema } from "../deployment-schemas.js";
 import { PageQuery, problems, SpecIdParam } from "../schemas.js";
 
 const EnvName = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "expected a lower-case environment name");
@@ -22,9 +23,6 @@ const CreateDeploymentBody = z
   })
   .openapi("CreateDeployment");
 
-const DeploymentSchema = z.record(z.string(), z.unknown()).openapi("Deployment", {
-  description: "status, plan, currentStep, trafficWeights, timeline, approvals, analysis, compensationLog",
-});
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 const ReasonBody = { required: false, content: { "application/json": { schema: z.strictObject({ reason: Reason }) } } };
 
@@ -64,7 +62,7 @@ export function deploymentRoutes(services: AppServices) {
         body: { required: true, content: { "application/json": { schema: CreateDeploymentBody } } },
       },
       responses: {
-        200: { description: "Dry run: the plan", content: { "application/json": { schema: z.object({ plan: z.unknown() }) } } },
+        200: { description: "Dry run: the plan", content: { "application/json": { schema: z.object({ plan: PlanSchema }) } } },
         202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } },
         ...problems(400, 401, 403, 404, 409, 422),
       },
@@ -131,7 +129,17 @@ export function deploymentRoutes(services: AppServices) {
         }),
       },
       responses: {
-        200: { description: "A page", content: { "application/json": { schema: z.object({ items: z.array(DeploymentSchema), nextCursor: z.string().nullable() }) } } },
+        200: {
+          description: "A page of deployment summaries",
+          content: {
+            "application/json": {
+              schema: z.object({
+                items: z.array(DeploymentSchema.pick({ id: true, specId: true, version: true, environment: true, strategy: true, purpose: true, status: true, requestedBy: true, createdAt: true, finishedAt: true })),
+                nextCursor: z.string().nullable(),
+              }),
+            },
+          },
+        },
         ...problems(400, 401, 403),
       },
       security: sec,

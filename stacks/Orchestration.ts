@@ -34,6 +34,8 @@ export function Orchestration({ stack, app }: StackContext) {
       ROLLGATE_TABLE_NAME: table.tableName,
       // approval links the step Lambda sends out point at the API
       ROLLGATE_PUBLIC_BASE_URL: api.url,
+      // where new approval links are POSTed (signed with WEBHOOK_SECRET), if set at deploy time
+      ...(process.env.ROLLGATE_APPROVAL_WEBHOOK_URL ? { ROLLGATE_APPROVAL_WEBHOOK_URL: process.env.ROLLGATE_APPROVAL_WEBHOOK_URL } : {}),
     },
     bind: [secrets.webhookSecret],
   });

@@ -1,5 +1,6 @@
 import { Config } from "sst/node/config";
 import { SFNClient } from "@aws-sdk/client-sfn";
+import { createWebhookLinkDelivery } from "@rollgate/core/approval";
 import { createDynamoClient } from "@rollgate/core/store";
 import { createSfnOrchestrator } from "@rollgate/core/workflow";
 import { createLogger } from "./logger.js";
@@ -44,9 +45,18 @@ export async function bootstrapAdminToken(runtime: Runtime): Promise<void> {
 export function createLambdaStepHandler() {
   const logger = createLogger();
   const table = { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName: required("ROLLGATE_TABLE_NAME") };
+  // New approval links go to ROLLGATE_APPROVAL_WEBHOOK_URL (the chat-ops bot, say), signed
+  // with WEBHOOK_SECRET; without it, approvers decide through the API.
+  const webhookUrl = process.env.ROLLGATE_APPROVAL_WEBHOOK_URL;
+  const webhookSecret = secret("WEBHOOK_SECRET");
   return createSagaStepHandler(
     { region: process.env.AWS_REGION, publicBaseUrl: process.env.ROLLGATE_PUBLIC_BASE_URL },
-    { logger, table, targetEnv: targetEnv() },
+    {
+      logger,
+      table,
+      targetEnv: targetEnv(),
+      ...(webhookUrl && webhookSecret ? { deliverApprovalLink: createWebhookLinkDelivery({ url: webhookUrl, secret: webhookSecret }) } : {}),
+    },
   );
 }
 

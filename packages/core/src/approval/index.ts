@@ -8,6 +8,7 @@ export {
   type ApprovalLinkRecord,
 } from "./links.js";
 export { openApprovalGate } from "./gate.js";
+export { createWebhookLinkDelivery, LinkDeliveryError } from "./delivery.js";
 export { castVote, type Ballot, type VoteOutcome } from "./votes.js";
 export {
   createApprovalService,

@@ -9,6 +9,6 @@ export {
   type SimulatedTargetSettings,
   type SimulatedTargetState,
 } from "./simulated.js";
-export { createWebhookTarget, type WebhookOptions, type WebhookTargetSettings } from "./webhook.js";
+export { createWebhookTarget, signWebhookBody, type WebhookOptions, type WebhookTargetSettings } from "./webhook.js";
 export { createLambdaAliasTarget, type LambdaAliasState, type LambdaAliasTargetSettings } from "./lambda-alias.js";
 export { createTargetAwsClients } from "./aws-clients.js";

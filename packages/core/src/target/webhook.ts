@@ -95,7 +95,7 @@ export function createWebhookTarget(
     const attempt = async () => {
       attempts++;
       const timestamp = String(Math.floor(clock().getTime() / 1000));
-      const signature = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+      const signature = signWebhookBody(secret, timestamp, body);
       let response: Response;
       let text: string;
       try {
@@ -204,4 +204,9 @@ const snippet = (text: string) => JSON.stringify(text.length > 200 ? `${text.sli
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
+}
+
+/** The `x-rollgate-signature` value's hex part: HMAC-SHA256(secret, timestamp + "." + body). */
+export function signWebhookBody(secret: string, timestamp: string, body: string): string {
+  return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ensureTable } from "@rollgate/core/store";
-import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
+import { createWebhookLinkDelivery, type ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { isAlertEvent, type Notifier } from "@rollgate/core/events";
 import { createLogger } from "../logger.js";
 import { createRuntime, localOrchestration, type Runtime } from "../wiring.js";
@@ -76,7 +76,7 @@ export async function startLocalRuntime(options: { port: number; host: string; d
         publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
       },
       await localOrchestration({ waitScale: Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
-      { deliverApprovalLink: printApprovalLinks, logger },
+      { deliverApprovalLink: approvalLinkDelivery(), logger },
     );
     await ensureTable(runtime.table);
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
@@ -113,6 +113,18 @@ const consoleNotifier: Notifier = {
     process.stdout.write(isAlertEvent(event) ? `ALERT ${line}: a human must act, the environment stays locked\n` : `${line}\n`);
   },
 };
+
+/** The console, and the approval webhook too when ROLLGATE_APPROVAL_WEBHOOK_URL (and _SECRET) are set. */
+function approvalLinkDelivery() {
+  const url = process.env.ROLLGATE_APPROVAL_WEBHOOK_URL;
+  const secret = process.env.ROLLGATE_APPROVAL_WEBHOOK_SECRET;
+  if (!url || !secret) return printApprovalLinks;
+  const webhook = createWebhookLinkDelivery({ url, secret });
+  return async (delivery: ApprovalLinkDelivery) => {
+    printApprovalLinks(delivery);
+    await webhook(delivery);
+  };
+}
 
 /** Locally, approval links go to the console (in AWS: the notifier). */
 function printApprovalLinks(delivery: ApprovalLinkDelivery) {

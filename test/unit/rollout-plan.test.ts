@@ -183,3 +183,22 @@ describe("plan compiler: refusals", () => {
     }
   });
 });
+
+describe("canary.enabled: false", () => {
+  const base = { ospec_version: "1.0.0", id: "x", name: "x", outcome_type: "api" };
+  it("without a strategy, means blue-green, and says so", () => {
+    const plan = compilePlan({ specId: "x", version: 1, environment: "dev", document: { ...base, deployment: { canary: { enabled: false } } } });
+    expect(plan.settings.strategy).toEqual({ value: "blue_green", source: "deployment.canary.enabled" });
+    expect(plan.steps.some((s) => s.kind === "bake")).toBe(true);
+    expect(plan.steps.filter((s) => s.kind === "shift").map((s) => (s as { weight: number }).weight)).toEqual([100]);
+  });
+
+  it("next to strategy: canary, is a contradiction named by its path", () => {
+    const document = { ...base, deployment: { strategy: "canary", canary: { enabled: false } } };
+    expect(() => compilePlan({ specId: "x", version: 1, environment: "dev", document })).toThrow(
+      expect.objectContaining({ code: "INVALID_ROLLOUT_SETTINGS", errors: [expect.objectContaining({ path: "deployment.canary.enabled" })] }),
+    );
+    // A strategy the deployment request names explicitly wins.
+    expect(compilePlan({ specId: "x", version: 1, environment: "dev", document, strategy: "canary" }).strategy).toBe("canary");
+  });
+});

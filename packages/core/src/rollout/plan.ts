@@ -1,4 +1,5 @@
 import { environmentPath, positionOnPath, readRolloutSettings } from "./environments.js";
+import { InvalidRolloutSettingsError } from "./errors.js";
 import { durationSeconds, type RolloutSettings, type Strategy, type TargetSettings } from "./settings.js";
 
 /**
@@ -167,12 +168,22 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
   const seconds = (value: Parameters<typeof durationSeconds>[0] | undefined) =>
     value === undefined ? undefined : durationSeconds(value);
 
+  // `canary.enabled: false` turns the canary off: without a strategy that means blue-green,
+  // and next to `strategy: canary` it is a contradiction the author must settle.
+  const canaryOff = deployment.canary?.enabled === false;
   const strategy: Sourced<Strategy> =
     purpose === "rollback"
       ? { value: "blue_green", source: "rollback" }
       : input.strategy
         ? { value: input.strategy, source: "request" }
-        : from(deployment.strategy, "deployment.strategy", planDefaults.strategy);
+        : deployment.strategy === undefined && canaryOff
+          ? { value: "blue_green", source: "deployment.canary.enabled" }
+          : from(deployment.strategy, "deployment.strategy", planDefaults.strategy);
+  if (canaryOff && strategy.value === "canary" && strategy.source === "deployment.strategy") {
+    throw new InvalidRolloutSettingsError([
+      { path: "deployment.canary.enabled", message: "is false, but the strategy is canary: remove one of the two" },
+    ]);
+  }
 
   const settings: PlanSettings = {
     strategy,

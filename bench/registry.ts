@@ -26,11 +26,17 @@ export async function benchRegistry(endpoint: string): Promise<string[]> {
   const [line] = (await once(server.stdout!, "data")) as [Buffer];
   const port = Number(/READY (\d+)/.exec(line.toString())?.[1]);
   const base = `http://127.0.0.1:${port}`;
+  const floorServer = spawn(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
+    env: { ...process.env, BENCH_TABLE: tableName, BENCH_DYNAMO: endpoint },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [floorLine] = (await once(floorServer.stdout!, "data")) as [Buffer];
+  const floorBase = `http://127.0.0.1:${Number(/READY (\d+)/.exec(floorLine.toString())?.[1])}`;
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const http = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
+  const http = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}, origin = base) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
-        `${base}${path}`,
+        `${origin}${path}`,
         { agent, method: init.method ?? "GET", headers: { authorization: `Bearer ${token}`, ...init.headers } },
         (res) => {
           const chunks: Buffer[] = [];
@@ -66,13 +72,20 @@ export async function benchRegistry(endpoint: string): Promise<string[]> {
       const res = await http("/v1/specs/bench-read/versions/latest");
       if (res.status !== 200) throw new Error(`GET latest: ${res.status}`);
     };
+    const floorRead = async () => {
+      const res = await http("/v1/specs/bench-read/versions/latest", {}, floorBase);
+      if (res.status !== 200) throw new Error(`floor GET: ${res.status}`);
+    };
     await runConcurrent(CLIENTS, 400, rawRead);
     await runConcurrent(CLIENTS, 400, httpRead);
+    await runConcurrent(CLIENTS, 400, floorRead);
     const raw: number[] = [];
     const viaHttp: number[] = [];
+    const viaFloor: number[] = [];
     for (let round = 0; round < 5; round++) {
       raw.push(...(await runConcurrent(CLIENTS, 400, rawRead)).latencies);
       viaHttp.push(...(await runConcurrent(CLIENTS, 400, httpRead)).latencies);
+      viaFloor.push(...(await runConcurrent(CLIENTS, 400, floorRead)).latencies);
     }
 
     // Writes: each client registers distinct documents to its own spec (CI's pattern);
@@ -131,11 +144,13 @@ export async function benchRegistry(endpoint: string): Promise<string[]> {
       `  GET /v1/specs/{id}/versions/latest over HTTP: p50 ${fmt(httpP50)} ms, p99 ${fmt(percentile(viaHttp, 99))} ms (n=${viaHttp.length})`,
       `  the raw Query it needs (newest version, same projection): p50 ${fmt(rawP50)} ms, p99 ${fmt(percentile(raw, 99))} ms (n=${raw.length})`,
       `  ratio HTTP p50 / raw p50: ${fmt(readRatio)}x (target <= 1.3x: ${verdict(readRatio <= 1.3)})`,
+      `  floor of the HTTP hop (bare node:http server, same Query, no framework/auth): p50 ${fmt(median(viaFloor))} ms = ${fmt(median(viaFloor) / rawP50)}x raw; Rollgate over the floor: ${fmt(httpP50 / median(viaFloor))}x`,
       `  registrations: ${fmt(regRate, 0)}/s; raw TransactWriteItems (same 3 items): ${fmt(rawRate, 0)}/s`,
       `  registrations as a share of raw: ${fmt(writeShare * 100, 0)}% (target >= 60%: ${verdict(writeShare >= 0.6)})`,
     ];
   } finally {
     server.kill("SIGTERM");
+    floorServer.kill("SIGTERM");
     agent.destroy();
     client.destroy();
   }

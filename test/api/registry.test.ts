@@ -109,6 +109,15 @@ describe("spec registry over HTTP", () => {
     expect(problem.errors.map((e: { path: string }) => e.path)).toContain("deployment.strategy");
   });
 
+  it("refuses contradictory rollout settings (canary disabled, strategy canary) naming the field", async () => {
+    const res = await api.request("/v1/specs", {
+      method: "POST",
+      yaml: doc("contradiction", "x", { deployment: { strategy: "canary", canary: { enabled: false } } }),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toContain("deployment.canary.enabled");
+  });
+
   it("validates without registering: 200 with warnings, 422 with errors", async () => {
     const ok = await api.request("/v1/specs/validate", { method: "POST", yaml: doc("dry-run", "x", { deployment: { stratgy: "canary" } }) });
     expect(ok.status).toBe(200);

@@ -198,7 +198,5 @@ describe("canary.enabled: false", () => {
     expect(() => compilePlan({ specId: "x", version: 1, environment: "dev", document })).toThrow(
       expect.objectContaining({ code: "INVALID_ROLLOUT_SETTINGS", errors: [expect.objectContaining({ path: "deployment.canary.enabled" })] }),
     );
-    // A strategy the deployment request names explicitly wins.
-    expect(compilePlan({ specId: "x", version: 1, environment: "dev", document, strategy: "canary" }).strategy).toBe("canary");
   });
 });

@@ -1,5 +1,4 @@
 import { environmentPath, positionOnPath, readRolloutSettings } from "./environments.js";
-import { InvalidRolloutSettingsError } from "./errors.js";
 import { durationSeconds, type RolloutSettings, type Strategy, type TargetSettings } from "./settings.js";
 
 /**
@@ -168,8 +167,8 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
   const seconds = (value: Parameters<typeof durationSeconds>[0] | undefined) =>
     value === undefined ? undefined : durationSeconds(value);
 
-  // `canary.enabled: false` turns the canary off: without a strategy that means blue-green,
-  // and next to `strategy: canary` it is a contradiction the author must settle.
+  // `canary.enabled: false` turns the canary off: without a strategy that means blue-green
+  // (next to `strategy: canary` the settings schema refuses it).
   const canaryOff = deployment.canary?.enabled === false;
   const strategy: Sourced<Strategy> =
     purpose === "rollback"
@@ -179,11 +178,6 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
         : deployment.strategy === undefined && canaryOff
           ? { value: "blue_green", source: "deployment.canary.enabled" }
           : from(deployment.strategy, "deployment.strategy", planDefaults.strategy);
-  if (canaryOff && strategy.value === "canary" && strategy.source === "deployment.strategy") {
-    throw new InvalidRolloutSettingsError([
-      { path: "deployment.canary.enabled", message: "is false, but the strategy is canary: remove one of the two" },
-    ]);
-  }
 
   const settings: PlanSettings = {
     strategy,

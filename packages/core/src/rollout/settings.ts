@@ -81,6 +81,10 @@ export const deploymentSettingsSchema = z.looseObject({
     .optional(),
   rolling: z.looseObject({ batches: z.number().int().min(1).max(100).optional() }).optional(),
   target: targetSchema.optional(),
+}).superRefine((deployment, ctx) => {
+  if (deployment.strategy === "canary" && deployment.canary?.enabled === false) {
+    ctx.addIssue({ code: "custom", path: ["canary", "enabled"], message: "is false, but the strategy is canary: remove one of the two" });
+  }
 });
 export type DeploymentSettings = z.infer<typeof deploymentSettingsSchema>;
 

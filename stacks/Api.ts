@@ -12,6 +12,9 @@ import { tableReadWrite } from "./permissions.js";
 import { Secrets } from "./Secrets.js";
 import { Storage } from "./Storage.js";
 
+/** The files packages/functions/src/http/routes/docs.ts serves. */
+export const docsAssets = ["swagger-ui.css", "swagger-ui-bundle.js"] as const;
+
 /** Stage-wide throttling; a control plane's traffic is CI calls and humans. */
 export const apiThrottle = { rate: 50, burst: 100 } as const;
 
@@ -37,6 +40,8 @@ export function Api({ stack, app }: StackContext) {
   const apiFunction = new Function(stack, "ApiHandler", {
     ...functionDefaults,
     handler: "packages/functions/src/api.handler",
+    // /docs serves Swagger UI's two assets from the bundle (no CDN); the bundler only takes JS.
+    copyFiles: docsAssets.map((name) => ({ from: `node_modules/swagger-ui-dist/${name}`, to: `swagger-ui/${name}` })),
     timeout: 29, // API Gateway's integration limit
     logGroup: functionLogGroup(stack, "ApiHandler"),
     environment: {

@@ -262,6 +262,25 @@ describe("spec registry over HTTP", () => {
     logged.mockRestore();
   });
 
+  it("in Lambda, serves the docs assets the stack copies next to the bundle", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const root = mkdtempSync(join(tmpdir(), "task-root-"));
+    mkdirSync(join(root, "swagger-ui"));
+    writeFileSync(join(root, "swagger-ui", "swagger-ui.css"), "/* copied by the stack */");
+    const lambdaApi = await createTestApi();
+    process.env.LAMBDA_TASK_ROOT = root;
+    try {
+      const css = await lambdaApi.request("/docs/assets/swagger-ui.css", { token: null });
+      expect(await css.text()).toBe("/* copied by the stack */");
+    } finally {
+      delete process.env.LAMBDA_TASK_ROOT;
+      await lambdaApi.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("answers unknown routes and malformed JSON with problem+json, never a 500", async () => {
     const nope = await api.request("/v1/nothing-here");
     expect(nope.status).toBe(404);

@@ -30,11 +30,16 @@ const init = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#docs
 export function docsRoutes() {
   const app = new Hono();
   const cache = new Map<string, string>();
+  // In Lambda the stack copies the assets next to the bundle (LAMBDA_TASK_ROOT/swagger-ui);
+  // locally they come from the swagger-ui-dist package.
+  const assetDir = () =>
+    process.env.LAMBDA_TASK_ROOT
+      ? join(process.env.LAMBDA_TASK_ROOT, "swagger-ui")
+      : dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
   const load = (name: string) => {
     let text = cache.get(name);
     if (text === undefined) {
-      const dir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
-      text = readFileSync(join(dir, name), "utf8");
+      text = readFileSync(join(assetDir(), name), "utf8");
       cache.set(name, text);
     }
     return text;

@@ -95,12 +95,19 @@ describe("npm start (the local runtime as a process)", () => {
       body: JSON.stringify({ ospec_version: "1.0.0", id: "kept-spec", name: "Kept", outcome_type: "api" }),
     });
     expect(created.status).toBe(201);
-    const javaPid = Number((await import("node:fs")).readFileSync(join(dataDir, "dynamodb.pid"), "utf8"));
-    expect(alive(javaPid)).toBe(true);
+    const [ownerPid, javaPid] = (await import("node:fs")).readFileSync(join(dataDir, "dynamodb.pid"), "utf8").trim().split(" ").map(Number);
+    expect(ownerPid).toBe(first.child.pid);
+    expect(alive(javaPid!)).toBe(true);
+
+    // A second Rollgate on the same data dir is refused; the first keeps its database.
+    const intruder = start({ ...env, PORT: String(await freePort()) });
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output().trim()).toMatch(/^rollgate: another Rollgate \(pid \d+\) is using .*ROLLGATE_DATA_DIR/);
+    expect(alive(javaPid!)).toBe(true);
 
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
-    expect(alive(javaPid)).toBe(false);
+    expect(alive(javaPid!)).toBe(false);
 
     const second = start(env);
     await waitForOutput(second, /Rollgate is running at/);

@@ -37,7 +37,7 @@ export function createLambdaRuntime(): Runtime {
  */
 export async function bootstrapAdminToken(runtime: Runtime): Promise<void> {
   const adminToken = secret("ADMIN_TOKEN");
-  if (!adminToken || adminToken === "__FETCH_FROM_SSM__") return;
+  if (!adminToken) return;
   await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "bootstrap");
 }
 

@@ -8,7 +8,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 // The console shows rollout events and approval links; JSON request logs with ROLLGATE_LOG_LEVEL=INFO.
 process.env.ROLLGATE_LOG_LEVEL ??= "WARN";
 import { serve } from "@hono/node-server";
-import { startLocalRuntime } from "./runtime.js";
+import { DataDirInUseError, startLocalRuntime } from "./runtime.js";
 import { JavaMissingError } from "./dynamodb-local.js";
 import { PortInUseError } from "./ports.js";
 
@@ -52,7 +52,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof JavaMissingError || error instanceof PortInUseError) {
+  if (error instanceof JavaMissingError || error instanceof PortInUseError || error instanceof DataDirInUseError) {
     process.stderr.write(`rollgate: ${error.message}\n`);
   } else {
     process.stderr.write(`rollgate: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);

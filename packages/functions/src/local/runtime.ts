@@ -28,17 +28,36 @@ function persistentSecret(file: string): string {
   return secret;
 }
 
-/** A Java left running by a process that was killed hard holds the data files: stop it. */
-function stopStaleDynamo(pidFile: string) {
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8"));
+const alive = (pid: number) => {
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (cmdline.includes("DynamoDBLocal")) process.kill(pid, "SIGKILL");
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The pid file holds `<node pid> <java pid>`. Another Rollgate still running on this data
+ * dir is an error; a Java left behind by one that was killed hard is stopped.
+ */
+function claimDataDir(pidFile: string, dataDir: string) {
+  if (!existsSync(pidFile)) return;
+  const [ownerPid, javaPid] = readFileSync(pidFile, "utf8").trim().split(/\s+/).map(Number);
+  if (ownerPid && ownerPid !== process.pid && alive(ownerPid)) {
+    throw new DataDirInUseError(`another Rollgate (pid ${ownerPid}) is using ${dataDir}: stop it, or set ROLLGATE_DATA_DIR to another directory`);
+  }
+  try {
+    const cmdline = javaPid ? readFileSync(`/proc/${javaPid}/cmdline`, "utf8") : "";
+    if (javaPid && cmdline.includes("DynamoDBLocal")) process.kill(javaPid, "SIGKILL");
   } catch {
     // not running (or no /proc): nothing to do
   }
   rmSync(pidFile, { force: true });
+}
+
+export class DataDirInUseError extends Error {
+  override name = "DataDirInUseError";
 }
 
 export async function startLocalRuntime(options: { port: number; host: string; dataDir: string }): Promise<LocalRuntime> {
@@ -47,25 +66,23 @@ export async function startLocalRuntime(options: { port: number; host: string; d
   const dbDir = join(dataDir, "dynamodb");
   mkdirSync(dbDir, { recursive: true });
   const pidFile = join(dataDir, "dynamodb.pid");
-  stopStaleDynamo(pidFile);
+  claimDataDir(pidFile, dataDir);
 
   const dynamo = await startDynamoLocal({ dbPath: dbDir });
-  writeFileSync(pidFile, String(dynamo.pid ?? ""));
+  writeFileSync(pidFile, `${process.pid} ${dynamo.pid ?? ""}`);
+  // A crash must not leave Java running; removed on a clean stop, so a reused pid is never hit.
+  const killOnExit = () => {
+    if (dynamo.pid && alive(dynamo.pid)) process.kill(dynamo.pid, "SIGKILL");
+  };
+  process.once("exit", killOnExit);
   const stopDynamo = async () => {
+    process.removeListener("exit", killOnExit);
     await dynamo.stop();
     rmSync(pidFile, { force: true });
   };
-  // A crash must not leave Java running.
-  process.once("exit", () => {
-    if (dynamo.pid) {
-      try {
-        process.kill(dynamo.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  });
 
+  let started: Runtime | undefined;
+  let poller: Awaited<ReturnType<typeof startStreamPoller>> | undefined;
   try {
     const logger = createLogger();
     const runtime = createRuntime(
@@ -78,15 +95,18 @@ export async function startLocalRuntime(options: { port: number; host: string; d
       await localOrchestration({ waitScale: Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
       { deliverApprovalLink: approvalLinkDelivery(), logger },
     );
+    started = runtime;
     await ensureTable(runtime.table);
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
+    // The relay first, so that the events of resumed deployments are relayed too.
+    poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier });
     // Executions live in memory: whatever was in flight when the last process stopped is
     // resumed from its recorded progress, or compensated.
     const resumed = await runtime.services.deployments!.resumeInFlight();
     if (resumed.length > 0) {
       adminTokenLines.push(`  Resumed ${resumed.length} in-flight deployment(s): ${resumed.map((r) => `${r.id} (${r.mode})`).join(", ")}`);
     }
-    const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier });
+    const relay = poller;
     return {
       runtime,
       dynamo,
@@ -94,11 +114,13 @@ export async function startLocalRuntime(options: { port: number; host: string; d
       adminTokenLines,
       async stop() {
         await runtime.localOrchestrator?.stopAll("shutdown");
-        await poller.stop();
+        await relay.stop();
         await stopDynamo();
       },
     };
   } catch (error) {
+    await started?.localOrchestrator?.stopAll("start-up failed");
+    await poller?.stop().catch(() => undefined);
     await stopDynamo();
     throw error;
   }

@@ -211,6 +211,11 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       stopped = true;
       clearTimeout(timer);
       await inFlight;
+      // Drain what was written up to now: the next start reads from LATEST.
+      for (let i = 0; i < 20; i++) {
+        const progressed = await pollOnce().catch(() => false);
+        if (!progressed) break;
+      }
       streams.destroy();
       dynamo.destroy();
     },

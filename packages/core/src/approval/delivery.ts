@@ -1,5 +1,5 @@
 import { withBackoff } from "../store/retry.js";
-import { signWebhookBody } from "../target/webhook.js";
+import { signedJsonHeaders } from "../target/webhook.js";
 import type { ApprovalLinkDelivery } from "./links.js";
 
 /** Delivery failed for good; the gate stays open (links can be re-sent by re-opening it). */
@@ -28,17 +28,11 @@ export function createWebhookLinkDelivery(options: {
     const body = JSON.stringify({ type: "approval.requested", ...delivery });
     await withBackoff(
       async () => {
-        const timestamp = String(Math.floor(clock().getTime() / 1000));
         let response: Response;
         try {
           response = await fetchImpl(options.url, {
             method: "POST",
-            headers: {
-              "content-type": "application/json",
-              "user-agent": "rollgate",
-              "x-rollgate-timestamp": timestamp,
-              "x-rollgate-signature": `sha256=${signWebhookBody(options.secret, timestamp, body)}`,
-            },
+            headers: signedJsonHeaders(options.secret, body, clock()),
             body,
             signal: AbortSignal.timeout(timeoutMs),
           });

@@ -94,20 +94,15 @@ export function createWebhookTarget(
 
     const attempt = async () => {
       attempts++;
-      const timestamp = String(Math.floor(clock().getTime() / 1000));
-      const signature = signWebhookBody(secret, timestamp, body);
       let response: Response;
       let text: string;
       try {
         response = await fetchImpl(settings.url, {
           method: "POST",
           headers: {
-            "content-type": "application/json",
-            "user-agent": "rollgate",
+            ...signedJsonHeaders(secret, body, clock()),
             "x-rollgate-action": action,
             "x-rollgate-delivery": delivery,
-            "x-rollgate-timestamp": timestamp,
-            "x-rollgate-signature": `sha256=${signature}`,
           },
           body,
           signal: AbortSignal.timeout(timeoutMs),
@@ -209,4 +204,15 @@ function describe(error: unknown): string {
 /** The `x-rollgate-signature` value's hex part: HMAC-SHA256(secret, timestamp + "." + body). */
 export function signWebhookBody(secret: string, timestamp: string, body: string): string {
   return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+}
+
+/** Headers of a signed JSON POST: the receiver checks `x-rollgate-signature` over timestamp and body. */
+export function signedJsonHeaders(secret: string, body: string, now: Date): Record<string, string> {
+  const timestamp = String(Math.floor(now.getTime() / 1000));
+  return {
+    "content-type": "application/json",
+    "user-agent": "rollgate",
+    "x-rollgate-timestamp": timestamp,
+    "x-rollgate-signature": `sha256=${signWebhookBody(secret, timestamp, body)}`,
+  };
 }

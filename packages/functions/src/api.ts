@@ -1,17 +1,22 @@
 import { handle } from "hono/aws-lambda";
-import { bootstrapAdminToken, createLambdaRuntime } from "./lambda-runtime.js";
+import { createLambdaRuntime } from "./lambda-runtime.js";
+import type { Runtime } from "./wiring.js";
 
-/** API Gateway HTTP API -> the hono app. Services are built once per container. */
-const runtime = createLambdaRuntime();
-const serve = handle(runtime.app);
-let bootstrapped: Promise<void> | undefined;
+/**
+ * API Gateway HTTP API -> the hono app. The runtime (services, secrets, the first admin
+ * token) is built on the first invocation of a container and reused; a failed build is
+ * retried by the next invocation rather than cached.
+ */
+let ready: Promise<{ runtime: Runtime; serve: ReturnType<typeof handle> }> | undefined;
 
-export async function handler(...[event, context]: Parameters<typeof serve>) {
-  // A failed bootstrap (DynamoDB hiccup) is retried by the next request, not cached.
-  bootstrapped ??= bootstrapAdminToken(runtime).catch((error: unknown) => {
-    bootstrapped = undefined;
-    runtime.logger.error("admin token bootstrap failed", { error: error as Error });
-  });
-  await bootstrapped;
-  return serve(event, context);
+export async function handler(...args: Parameters<ReturnType<typeof handle>>) {
+  ready ??= createLambdaRuntime().then(
+    (runtime) => ({ runtime, serve: handle(runtime.app) }),
+    (error: unknown) => {
+      ready = undefined;
+      throw error;
+    },
+  );
+  const { serve } = await ready;
+  return serve(...args);
 }

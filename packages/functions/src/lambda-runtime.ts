@@ -1,23 +1,36 @@
-import { Config } from "sst/node/config";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { createWebhookLinkDelivery } from "@rollgate/core/approval";
 import { createDynamoClient } from "@rollgate/core/store";
 import { createSfnOrchestrator } from "@rollgate/core/workflow";
 import { createLogger } from "./logger.js";
+import { loadBoundSecrets } from "./secrets.js";
 import { createRuntime, createSagaStepHandler, type Runtime } from "./wiring.js";
 
-let runtime: Runtime | undefined;
-
 /**
- * The API's runtime in a Lambda container: built once per container from the environment
- * the stack sets (table, state machine) and SST Config secrets (SSM).
+ * The Lambda side of the composition root: runtimes built once per container from the
+ * environment the stack sets (table, state machine, URLs) and the bound SST Config secrets
+ * (SSM), read once at cold start.
  */
-export function createLambdaRuntime(): Runtime {
-  runtime ??= createRuntime(
+
+let secretsOnce: Promise<Record<string, string>> | undefined;
+function secrets(): Promise<Record<string, string>> {
+  secretsOnce ??= loadBoundSecrets().catch((error: unknown) => {
+    secretsOnce = undefined; // a failed read (throttling) is retried by the next invocation
+    throw error;
+  });
+  return secretsOnce;
+}
+
+/** The API's runtime; CURSOR_SECRET is required, ADMIN_TOKEN optional. */
+export async function createLambdaRuntime(): Promise<Runtime> {
+  const bound = await secrets();
+  const cursorSecret = bound.CURSOR_SECRET ?? process.env.ROLLGATE_CURSOR_SECRET;
+  if (!cursorSecret) throw new Error("The CURSOR_SECRET secret is not set: `npx sst secrets set CURSOR_SECRET <value> --stage <stage>`.");
+  const runtime = createRuntime(
     {
       tableName: required("ROLLGATE_TABLE_NAME"),
       region: process.env.AWS_REGION,
-      cursorSecret: secret("CURSOR_SECRET") ?? required("ROLLGATE_CURSOR_SECRET"),
+      cursorSecret,
       publicBaseUrl: process.env.ROLLGATE_PUBLIC_BASE_URL,
     },
     {
@@ -27,56 +40,40 @@ export function createLambdaRuntime(): Runtime {
         stateMachineArn: required("ROLLGATE_STATE_MACHINE_ARN"),
       }),
     },
+    { targetEnv: targetEnv(bound) },
   );
+  // The first admin token (the ADMIN_TOKEN secret, stored hashed), as `npm start` does.
+  if (bound.ADMIN_TOKEN) await runtime.services.tokens.ensure(bound.ADMIN_TOKEN, { subject: "admin", scopes: ["admin"] }, "bootstrap");
   return runtime;
 }
 
-/**
- * Once per container, before the first request: make sure the first admin token (the
- * ADMIN_TOKEN secret) exists, stored hashed, as `npm start` does with ROLLGATE_ADMIN_TOKEN.
- */
-export async function bootstrapAdminToken(runtime: Runtime): Promise<void> {
-  const adminToken = secret("ADMIN_TOKEN");
-  if (!adminToken) return;
-  await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "bootstrap");
-}
-
-/** The step Lambda's handler dependencies: table, targets, approval-link delivery. */
-export function createLambdaStepHandler() {
+/** The step Lambda's handler: table, targets, approval-link delivery. */
+export async function createLambdaStepHandler() {
+  const bound = await secrets();
   const logger = createLogger();
   const table = { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName: required("ROLLGATE_TABLE_NAME") };
   // New approval links go to ROLLGATE_APPROVAL_WEBHOOK_URL (the chat-ops bot, say), signed
   // with WEBHOOK_SECRET; without it, approvers decide through the API.
   const webhookUrl = process.env.ROLLGATE_APPROVAL_WEBHOOK_URL;
-  const webhookSecret = secret("WEBHOOK_SECRET");
+  const webhookSecret = bound.WEBHOOK_SECRET;
   return createSagaStepHandler(
     { region: process.env.AWS_REGION, publicBaseUrl: process.env.ROLLGATE_PUBLIC_BASE_URL },
     {
       logger,
       table,
-      targetEnv: targetEnv(),
+      targetEnv: targetEnv(bound),
       ...(webhookUrl && webhookSecret ? { deliverApprovalLink: createWebhookLinkDelivery({ url: webhookUrl, secret: webhookSecret }) } : {}),
     },
   );
 }
 
-/** Webhook targets name an env var (`secret_env`); in AWS the value comes from the WEBHOOK_SECRET Config secret. */
-function targetEnv(): Record<string, string | undefined> {
-  const webhook = secret("WEBHOOK_SECRET");
-  return webhook ? { ...process.env, ROLLGATE_WEBHOOK_SECRET: webhook } : process.env;
+/** Webhook targets name an env var (`secret_env`); in AWS the value comes from the WEBHOOK_SECRET secret. */
+function targetEnv(bound: Record<string, string>): Record<string, string | undefined> {
+  return bound.WEBHOOK_SECRET ? { ...process.env, ROLLGATE_WEBHOOK_SECRET: bound.WEBHOOK_SECRET } : process.env;
 }
 
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: the stack sets it on every Rollgate function.`);
   return value;
-}
-
-/** A bound SST secret, or undefined where this function has none bound. */
-function secret(name: string): string | undefined {
-  try {
-    return (Config as unknown as Record<string, string | undefined>)[name];
-  } catch {
-    return undefined;
-  }
 }

@@ -49,7 +49,7 @@ let deployed: ReturnType<typeof createStepLambdaHandler> | undefined;
 export async function handler(event: unknown, context?: Context): Promise<StepResult> {
   if (!deployed) {
     const { createLambdaStepHandler } = await import("./lambda-runtime.js");
-    deployed = createStepLambdaHandler(createLambdaStepHandler());
+    deployed = createStepLambdaHandler(await createLambdaStepHandler());
   }
   return deployed(event, context);
 }

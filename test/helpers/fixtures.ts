@@ -4,10 +4,9 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** shared/ sits beside the repository (../shared); ROLLGATE_SHARED_DIR overrides. */
-export const sharedDir = process.env.ROLLGATE_SHARED_DIR ?? resolve(here, "../../../shared");
-export const ospecDir = join(sharedDir, "fixtures/ospec");
-export const schemaPath = join(sharedDir, "fixtures/ospec-v1.0.schema.json");
+/** The OSpec project's own documents and schema, copied into the repository (see SOURCE.md there). */
+export const ospecDir = resolve(here, "../fixtures/ospec");
+export const schemaPath = join(ospecDir, "ospec-v1.0.schema.json");
 
 export function ospecFixtureNames(): string[] {
   return readdirSync(ospecDir).filter((f) => f.endsWith(".yaml")).sort();

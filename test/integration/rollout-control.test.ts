@@ -51,7 +51,7 @@ describe("abort", () => {
     const baking = await h.waitFor(deployment.id, inBake);
     expect(baking.trafficWeights).toEqual({ stable: 50, candidate: 50 });
     const started = Date.now();
-    const aborted = await h.service.abort(deployment.id, deployer, "wrong build");
+    const { deployment: aborted } = await h.service.abort(deployment.id, deployer, "wrong build");
     expect(aborted.status).toBe("rolling_back");
     const done = await h.waitFor(deployment.id, (v) => v.status === "aborted");
     expect(Date.now() - started).toBeLessThan(3_000);
@@ -139,13 +139,13 @@ describe("a compensation that keeps failing", () => {
     expect((blocked as LockHeldError).context.deploymentId).toBe(deployment.id);
 
     // A human takes over: the lock goes, the record says who and why, the status stays.
-    const resolved = await h.service.resolveFailedRollback(deployment.id, approver, "tore the candidate down by hand");
+    const { deployment: resolved } = await h.service.resolve(deployment.id, approver, "tore the candidate down by hand");
     expect(resolved).toMatchObject({ status: "rollback_failed", resolvedBy: "alice" });
     expect(resolved.timeline.at(-1)).toMatchObject({ type: "deployment.rollback_resolved", actor: "alice" });
     expect(await h.lockHolder("stuck", "dev")).toBeUndefined();
     const next = await start(h, "stuck", 3);
     expect((await h.settle(next.id)).status).toBe("succeeded");
-    await expect(h.service.resolveFailedRollback(next.id, approver, "again")).rejects.toMatchObject({ code: "DEPLOYMENT_FINISHED" });
+    await expect(h.service.resolve(next.id, approver, "again")).rejects.toMatchObject({ code: "DEPLOYMENT_FINISHED" });
   }, 30_000);
 });
 

@@ -129,7 +129,7 @@ describe("a canary rollout, end to end on the local engine", () => {
 
     h.specs.add("undo", 3, canary());
     await h.deploy("undo", 3, "dev");
-    const chatops = await h.service.rollbackEnvironment("undo", "dev", deployer);
+    const { deployment: chatops } = await h.service.rollbackEnvironment("undo", "dev", deployer);
     expect(await h.settle(chatops.id)).toMatchObject({ status: "succeeded", version: 1 });
     expect((await h.service.environments("undo"))[0]).toMatchObject({ currentVersion: 1, previousVersion: 3 });
   });
@@ -137,10 +137,10 @@ describe("a canary rollout, end to end on the local engine", () => {
   it("deploys to the first environment on registration when it says auto_deploy", async () => {
     h.specs.add("auto", 1, canary({ environments: { dev: { auto_deploy: true }, production: {} } }));
     h.specs.add("manual", 1, canary());
-    const id = await h.service.autoDeploy("auto", 1, deployer);
-    expect(id).toBeTypeOf("string");
-    expect(await h.settle(id!)).toMatchObject({ status: "succeeded", environment: "dev", reason: "auto_deploy" });
-    expect(await h.service.autoDeploy("manual", 1, deployer)).toBeUndefined();
+    const { deployment, warnings } = await h.service.autoDeploy("auto", 1, deployer);
+    expect(warnings).toEqual([]);
+    expect(await h.settle(deployment!.id)).toMatchObject({ status: "succeeded", environment: "dev", reason: "auto_deploy" });
+    expect(await h.service.autoDeploy("manual", 1, deployer)).toEqual({ warnings: [] });
   });
 
   it("lists deployments newest first, filtered, with opaque cursors", async () => {

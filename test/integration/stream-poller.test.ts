@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { inject } from "vitest";
-import type { DomainEvent, Notifier } from "@rollgate/core/events";
+import type { DomainEvent, Notifier, OutboxEvent } from "@rollgate/core/events";
 import { keys, marshallItem } from "@rollgate/core/store";
 import { startStreamPoller, type StreamPoller } from "../../packages/functions/src/local/stream-poller.js";
 import { createTestTable } from "../helpers/table.js";
@@ -21,7 +21,7 @@ async function waitFor(check: () => boolean, timeoutMs = 10_000) {
 describe("local outbox relay on DynamoDB Local's stream", () => {
   let table: Awaited<ReturnType<typeof createTestTable>>;
   let poller: StreamPoller;
-  const published: DomainEvent[] = [];
+  const published: OutboxEvent[] = [];
   const errors: string[] = [];
   let failuresLeft = 0;
   const notifier: Notifier = {

@@ -10,6 +10,7 @@ import {
   type AlertMetricsSink,
   type DomainEvent,
   type Notifier,
+  type OutboxEvent,
 } from "@rollgate/core/events";
 import { keys } from "@rollgate/core/store";
 
@@ -37,8 +38,8 @@ function streamRecord(seq: number, image: Record<string, unknown>, eventName = "
 const eventRecord = (seq: number, type?: string) =>
   streamRecord(seq, { ...keys.deploymentEvent("dep-1", seq), entity: "event", event: domainEvent(seq, type) });
 
-function recordingNotifier(failOn?: (event: DomainEvent) => boolean) {
-  const published: DomainEvent[] = [];
+function recordingNotifier(failOn?: (event: OutboxEvent) => boolean) {
+  const published: OutboxEvent[] = [];
   const notifier: Notifier = {
     async publish(event) {
       if (failOn?.(event)) throw new Error(`notifier down for ${event.id}`);

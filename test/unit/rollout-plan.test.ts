@@ -9,6 +9,7 @@ import {
   type CompilePlanInput,
   type Plan,
 } from "@rollgate/core/rollout";
+import { PolicyViolationError } from "@rollgate/core/policy";
 import { loadTestFixture } from "../helpers/fixtures.js";
 
 /** The DESIGN.md example, parsed fresh for each test. */
@@ -198,5 +199,62 @@ describe("canary.enabled: false", () => {
     expect(() => compilePlan({ specId: "x", version: 1, environment: "dev", document })).toThrow(
       expect.objectContaining({ code: "INVALID_ROLLOUT_SETTINGS", errors: [expect.objectContaining({ path: "deployment.canary.enabled" })] }),
     );
+  });
+});
+
+describe("plan compiler: the platform policy is a floor (the stricter of spec and policy)", () => {
+  it("without a policy (or with an empty one) compiles exactly as before", () => {
+    for (const environment of ["staging", "production"]) {
+      expect(compile({ environment, policy: {} })).toEqual(compile({ environment }));
+    }
+  });
+
+  it("requires approval when the policy asks, although the spec says requires_approval: false, with the policy's roles", () => {
+    const plan = compile({ environment: "staging", policy: { requiresApproval: true, approvers: ["release-manager"] } });
+    expect(plan.settings.approvalRequired).toEqual({ value: true, source: "policy" });
+    expect(plan.settings.approvers).toEqual({ value: ["release-manager"], source: "policy" });
+    expect(plan.steps.find((s) => s.kind === "approval")).toMatchObject({ requiredRoles: ["release-manager"] });
+    // Listing roles is asking for approval.
+    expect(compile({ environment: "staging", policy: { approvers: ["sre"] } }).settings.approvalRequired.value).toBe(true);
+  });
+
+  it("cannot lower the spec: requiresApproval false and autoDeploy true add nothing, roles are a union", () => {
+    const plan = compile({ environment: "production", policy: { requiresApproval: false, autoDeploy: true, approvers: ["tech-lead", "sre"] } });
+    expect(plan.settings.approvalRequired).toEqual({ value: true, source: "guardrails.deployment.human_approval_required" });
+    expect(plan.settings.approvers).toEqual({ value: ["tech-lead", "product-owner", "sre"], source: "environments.production.approvers + policy" });
+    expect(plan.settings.autoDeploy).toEqual({ value: false, source: "environments.production.auto_deploy" });
+  });
+
+  it("auto-deploys only if both allow", () => {
+    expect(compile({ environment: "staging" }).settings.autoDeploy).toEqual({ value: true, source: "environments.staging.auto_deploy" });
+    expect(compile({ environment: "staging", policy: { autoDeploy: false } }).settings.autoDeploy).toEqual({ value: false, source: "policy" });
+  });
+
+  it("prerequisites: the spec's previous environment plus the policy's after", () => {
+    expect(compile({ environment: "staging" }).settings.prerequisites).toEqual({ value: [], source: "default" });
+    expect(compile({ environment: "production" }).settings.prerequisites).toEqual({ value: ["staging"], source: "environments" });
+    expect(compile({ environment: "production", policy: { after: ["staging", "qa"] } }).settings.prerequisites).toEqual({
+      value: ["staging", "qa"],
+      source: "environments + policy",
+    });
+    expect(compile({ environment: "staging", policy: { after: ["dev"] } }).settings.prerequisites).toEqual({ value: ["dev"], source: "policy" });
+  });
+
+  it("a strategy outside `strategies` is a POLICY_VIOLATION naming the field that chose it", () => {
+    const policy = { strategies: ["canary" as const] };
+    const fromSpec = () => compile({ environment: "production", policy });
+    expect(fromSpec).toThrow(PolicyViolationError);
+    expect(() => fromSpec()).toThrow(expect.objectContaining({ code: "POLICY_VIOLATION", errors: [{ path: "deployment.strategy", message: "is blue_green; production allows canary" }] }));
+    expect(() => compile({ environment: "production", strategy: "rolling", policy })).toThrow(expect.objectContaining({ errors: [expect.objectContaining({ path: "strategy" })] }));
+    expect(compile({ environment: "production", strategy: "canary", policy }).settings.strategy).toEqual({ value: "canary", source: "request" });
+    // Rollbacks restore a version that passed the gates already: the policy does not hold them up.
+    const rollback = compile({ environment: "production", purpose: "rollback", policy: { ...policy, requiresApproval: true } });
+    expect(rollback.settings.approvalRequired).toEqual({ value: false, source: "rollback" });
+  });
+
+  it("a default strategy the policy does not allow gives way to the policy's first choice", () => {
+    const plan = compilePlan({ specId: "bare", version: 1, document: {}, environment: "dev", policy: { strategies: ["blue_green", "rolling"] } });
+    expect(plan.settings.strategy).toEqual({ value: "blue_green", source: "policy" });
+    expect(plan.steps.some((s) => s.kind === "shift" && s.weight === 100)).toBe(true);
   });
 });

@@ -67,3 +67,88 @@ describe("diffSpecs", () => {
     }
   });
 });
+
+describe("diffSpecs: changes that loosen a guardrail are marked loosens: true", () => {
+  const loosened = (next: Record<string, unknown>) => diffSpecs(base, next).rolloutChanges.filter((c) => c.loosens);
+
+  it("requires_approval set false (or removed) loosens; set true does not", () => {
+    const next = structuredClone(base) as any;
+    next.environments.production.requires_approval = false;
+    expect(loosened(next)).toEqual([
+      { path: "environments.production.requires_approval", op: "replace", from: true, to: false, loosens: true, why: "requires_approval of production is no longer true" },
+    ]);
+    delete next.environments.production.requires_approval;
+    expect(loosened(next).map((c) => c.path)).toEqual(["environments.production.requires_approval"]);
+    const tighter = structuredClone(base) as any;
+    tighter.environments.staging.requires_approval = true;
+    expect(loosened(tighter)).toEqual([]);
+    expect(diffSpecs(base, tighter).rolloutChanges).toHaveLength(1);
+  });
+
+  it("approval removed from an environment: every change that does it loosens, unrelated ones in the same environment do not", () => {
+    const next = structuredClone(base) as any;
+    next.guardrails.deployment.human_approval_required = [];
+    next.environments.production.requires_approval = false;
+    next.environments.production.auto_deploy = true;
+    const diff = diffSpecs(base, next);
+    expect(diff.rolloutChanges.filter((c) => c.loosens).map((c) => c.path).sort()).toEqual([
+      "environments.production.requires_approval",
+      "guardrails.deployment.human_approval_required[0]",
+    ]);
+    const guardrail = diff.rolloutChanges.find((c) => c.path.startsWith("guardrails"))!;
+    expect(guardrail.why).toContain("production no longer requires approval");
+    expect(guardrail.why).toContain("human_approval_required no longer lists production");
+    expect(diff.rolloutChanges.find((c) => c.path === "environments.production.auto_deploy")).not.toHaveProperty("loosens");
+    expect(diff.summary.find((line) => line.startsWith("environments.production.requires_approval"))).toContain("[loosens: production no longer requires approval]");
+  });
+
+  it("an approver role removed loosens (however the patch spells it); one added does not", () => {
+    const next = structuredClone(base) as any;
+    next.environments.production.approvers = ["product-owner"];
+    const changes = loosened(next);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c.path.startsWith("environments.production.approvers") && c.why === "approver role tech-lead removed from production")).toBe(true);
+    const more = structuredClone(base) as any;
+    more.environments.production.approvers.push("sre");
+    expect(loosened(more)).toEqual([]);
+  });
+
+  it("the promotion order changed: a change of its own, since a key reorder is no JSON Patch operation", () => {
+    const next = structuredClone(base) as any;
+    next.environments = { production: next.environments.production, staging: next.environments.staging };
+    const diff = diffSpecs(base, next);
+    expect(diff.patch).toEqual([]);
+    expect(diff.rolloutChanges).toEqual([
+      {
+        path: "environments",
+        op: "replace",
+        from: ["staging", "production"],
+        to: ["production", "staging"],
+        loosens: true,
+        why: "the promotion order changed: staging -> production became production -> staging",
+      },
+    ]);
+    expect(diff.summary).toEqual([
+      'environments: ["staging","production"] -> ["production","staging"] [loosens: the promotion order changed: staging -> production became production -> staging]',
+    ]);
+  });
+
+  it("an environment dropped from the path loosens; one inserted does not", () => {
+    const next = structuredClone(base) as any;
+    delete next.environments.staging;
+    expect(loosened(next)).toEqual([
+      expect.objectContaining({ path: "environments.staging", op: "remove", loosens: true, why: "staging removed from the promotion path" }),
+    ]);
+    const longer = structuredClone(base) as any;
+    longer.environments = { dev: {}, ...longer.environments };
+    expect(loosened(longer)).toEqual([]);
+  });
+
+  it("human_approval_required: true narrowed to a list loosens", () => {
+    const from = { ...structuredClone(base), guardrails: { deployment: { human_approval_required: true } } } as any;
+    const to = { ...structuredClone(base), guardrails: { deployment: { human_approval_required: ["production"] } } } as any;
+    const [change] = diffSpecs(from, to).rolloutChanges;
+    expect(change).toMatchObject({ path: "guardrails.deployment.human_approval_required", loosens: true });
+    expect(change!.why).toContain("human_approval_required no longer lists true (every environment)");
+  });
+});

@@ -2,6 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { createTokenService } from "@rollgate/core/auth";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
+import { createPolicyStore } from "@rollgate/core/policy";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
 import { createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
 import type { ValidationMode } from "@rollgate/core/spec";
@@ -69,11 +70,13 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     orchestrator = orchestration.orchestrator;
   }
 
+  const policy = createPolicyStore({ table });
   const deployments = createDeploymentService({
     table,
     orchestrator,
     specs: registry,
     cursors,
+    policy,
     config: { defaultEnvironments: config.defaultEnvironments ?? [...defaultEnvironmentPath] },
   });
 
@@ -82,6 +85,7 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     tokens: createTokenService({ table, cursors }),
     idempotency: createIdempotencyStore({ table }),
     deployments,
+    policy,
     logger,
     config: {
       maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,

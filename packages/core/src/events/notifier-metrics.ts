@@ -1,5 +1,5 @@
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
-import type { DomainEvent, Notifier } from "./types.js";
+import { isDeploymentEvent, type Notifier, type OutboxEvent } from "./types.js";
 import { alertEventTypes } from "./types.js";
 
 type AlertEventType = (typeof alertEventTypes)[number];
@@ -39,10 +39,10 @@ export function createAlertMetricsNotifier(options: { stage: string; metrics?: A
       defaultDimensions: { stage: options.stage },
     });
   return {
-    async publish(event: DomainEvent) {
+    async publish(event: OutboxEvent) {
       const name = (alertMetrics.names as Record<string, string | undefined>)[event.type];
       if (!name) return;
-      metrics.addMetadata("deploymentId", event.deploymentId);
+      if (isDeploymentEvent(event)) metrics.addMetadata("deploymentId", event.deploymentId);
       metrics.addMetadata("eventId", event.id);
       metrics.addMetric(name, MetricUnit.Count, 1);
       metrics.publishStoredMetrics();

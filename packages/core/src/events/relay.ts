@@ -6,10 +6,10 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 // Named imports: `z` drags every zod locale (~260 KB minified) into the stream Lambda.
-import { literal, object, record, string, unknown, type infer as Infer } from "zod";
+import { literal, object, record, string, union, unknown, type infer as Infer } from "zod";
 import { keys } from "../store/keys.js";
 import { unmarshallItem } from "../store/marshall.js";
-import type { DomainEvent, Notifier } from "./types.js";
+import type { Notifier, OutboxEvent } from "./types.js";
 
 /** Lambda's partial batch response: the records to retry, by sequence number. */
 export interface StreamBatchResult {
@@ -35,20 +35,23 @@ const streamRecordSchema = object({
   }),
 });
 
+const eventFields = {
+  id: string().min(1),
+  type: string().min(1),
+  at: string(),
+  actor: string().optional(),
+  data: record(string(), unknown()).default({}),
+};
+
+/** A deployment's event (pk DEP#…) or a platform event (pk EVENTS#<stream>, e.g. `policy.changed`). */
 const eventItemSchema = object({
   pk: string(),
   sk: string().startsWith(keys.deploymentEventPrefix()),
   entity: literal("event"),
-  event: object({
-    id: string().min(1),
-    type: string().min(1),
-    deploymentId: string().min(1),
-    specId: string(),
-    environment: string(),
-    at: string(),
-    actor: string().optional(),
-    data: record(string(), unknown()).default({}),
-  }),
+  event: union([
+    object({ ...eventFields, deploymentId: string().min(1), specId: string(), environment: string() }),
+    object({ ...eventFields, stream: string().min(1) }),
+  ]),
 });
 
 /** Cheap pre-filter on the raw image, so other entities are never unmarshalled. */
@@ -64,7 +67,7 @@ function isEventInsert(record: Infer<typeof streamRecordSchema>): boolean {
  * for anything else (other entities, MODIFY, REMOVE, TTL deletions); throws when the record
  * is an event item that does not parse, since skipping it would lose an event silently.
  */
-export function decodeEventRecord(raw: unknown): DomainEvent | undefined {
+export function decodeEventRecord(raw: unknown): OutboxEvent | undefined {
   const record = streamRecordSchema.parse(raw);
   if (!isEventInsert(record)) return undefined;
   const item = unmarshallItem(record.dynamodb.NewImage as Record<string, AttributeValue>);
@@ -80,8 +83,8 @@ function sequenceNumberOf(raw: unknown): string | undefined {
  * Publishes the events in a batch of stream records, in order, and reports partial batch
  * failures instead of failing the whole batch.
  *
- * Records of one deployment share a partition key, hence a shard, and arrive in commit
- * order. At the first record that fails (a malformed event item, a notifier error) the
+ * Records of one deployment (or one platform stream) share a partition key, hence a
+ * shard, and arrive in commit order. At the first record that fails (a malformed event item, a notifier error) the
  * relay stops: that record and every later one are reported as failures, because Lambda
  * resumes the shard from the lowest failed sequence number anyway; publishing the later
  * ones now would only deliver them out of order and then again. A batch with a record

@@ -1,9 +1,11 @@
 /**
- * Domain events. Each state change of a deployment is written together with its event
- * item in one transaction (the outbox); the stream relay publishes them and the
- * deployment timeline is read from them.
+ * Domain events. Each state change is written together with its event item in one
+ * transaction (the outbox); the stream relay publishes them. Most events belong to a
+ * deployment (its timeline is read from them); a few belong to the platform itself
+ * (`policy.changed`) and live in a stream of their own.
  *
- * Event item: pk DEP#<deploymentId>, sk EVT#<seq>, attributes { entity: "event", event: DomainEvent }.
+ * Deployment event item: pk DEP#<deploymentId>, sk EVT#<seq>, { entity: "event", event: DomainEvent }.
+ * Platform event item:   pk EVENTS#<stream>,    sk EVT#<seq>, { entity: "event", event: PlatformEvent }.
  */
 export interface DomainEvent {
   /** Unique, stable across retries: `<deploymentId>:<seq>`. */
@@ -18,10 +20,30 @@ export interface DomainEvent {
   data: Record<string, unknown>;
 }
 
+/** An event about no deployment, e.g. `policy.changed` (stream `policy`). */
+export interface PlatformEvent {
+  /** Unique, stable across retries: `<stream>:<seq>`. */
+  id: string;
+  type: string;
+  /** Which platform stream it belongs to (`policy`). */
+  stream: string;
+  at: string;
+  actor?: string;
+  data: Record<string, unknown>;
+  deploymentId?: never;
+}
+
+/** Whatever the outbox holds and the relay publishes. */
+export type OutboxEvent = DomainEvent | PlatformEvent;
+
+export function isDeploymentEvent(event: OutboxEvent): event is DomainEvent {
+  return typeof event.deploymentId === "string";
+}
+
 /** Event types that need a human: the relay raises them as alerts and the stack alarms on them. */
 export const alertEventTypes = ["deployment.rollback_failed"] as const;
 
 /** Where relayed events go (logs + metrics in AWS, logs locally; Slack later). */
 export interface Notifier {
-  publish(event: DomainEvent): Promise<void>;
+  publish(event: OutboxEvent): Promise<void>;
 }

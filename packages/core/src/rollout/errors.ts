@@ -61,11 +61,21 @@ export class PromotionPathError extends RolloutError {
   override name = "PromotionPathError";
   readonly code = "PROMOTION_PATH";
   readonly kind: ErrorKind = "precondition";
-  constructor(specId: string, version: number, environment: string, requiredEnvironment: string) {
-    super(
-      `Version ${version} of ${specId} has not succeeded in ${requiredEnvironment}, which comes before ${environment}.`,
-      { context: { specId, version, environment, requiredEnvironment } },
-    );
+  constructor(
+    specId: string,
+    version: number,
+    environment: string,
+    requiredEnvironment: string,
+    /** `requiredBy: "policy"`: the platform policy's `after` asks for it; `onPath: false`: the spec's path does not even have it. */
+    detail: { missing?: string[]; requiredBy?: "spec" | "policy"; onPath?: boolean } = {},
+  ) {
+    const why =
+      detail.requiredBy === "policy"
+        ? `, which the platform policy requires before ${environment}${detail.onPath === false ? " (it is not on this spec's promotion path)" : ""}`
+        : `, which comes before ${environment}`;
+    super(`Version ${version} of ${specId} has not succeeded in ${requiredEnvironment}${why}.`, {
+      context: { specId, version, environment, requiredEnvironment, ...(detail.missing ? { missingEnvironments: detail.missing } : {}), ...(detail.requiredBy ? { requiredBy: detail.requiredBy } : {}) },
+    });
   }
 }
 
@@ -124,7 +134,7 @@ export class ForceRequiresAdminError extends RolloutError {
   readonly code = "FORCE_REQUIRES_ADMIN";
   readonly kind: ErrorKind = "forbidden";
   constructor() {
-    super("Skipping the promotion path (`force`) needs the admin scope.");
+    super("Skipping the promotion path (`force`) needs the admin scope.", { errors: [{ path: "force", message: "needs the admin scope" }] });
   }
 }
 

@@ -9,11 +9,14 @@ export type { SpecVersionReader, SpecVersionRecord } from "./spec-reader.js";
 export type { TargetFactory } from "./saga-context.js";
 export type { DeploymentSummary } from "./repository.js";
 export type { DeploymentView, ListDeploymentsQuery } from "./queries.js";
-export type { RollbackOutcome } from "./stop.js";
 export { createStepHandler, type StepHandlerDeps } from "./step-handler.js";
 export {
   createDeploymentService,
+  type AutoDeployOutcome,
   type CreateDeploymentInput,
+  type DeploymentOutcome,
+  type PlanOutcome,
+  type RollbackOutcome,
   type DeploymentService,
   type DeploymentServiceDeps,
   type EnvironmentStatus,

@@ -1,13 +1,24 @@
+import { PolicyViolationError } from "../policy/errors.js";
+import type { EnvironmentPolicy } from "../policy/schema.js";
 import { environmentPath, positionOnPath, readRolloutSettings } from "./environments.js";
 import { durationSeconds, type RolloutSettings, type Strategy, type TargetSettings } from "./settings.js";
 
 /**
  * The plan compiler: (spec version, environment, strategy) -> an ordered list of saga steps.
  * Pure. Every setting in the plan says where its value came from, so a reader of the plan
- * can tell the spec's own choices from Rollgate's defaults.
+ * can tell the spec's own choices from Rollgate's defaults and the platform policy's floor.
+ *
+ * The effective rule is the stricter of the spec and the policy (DESIGN section 8): approval
+ * if either asks, every role either lists, the spec's previous environment plus the
+ * policy's `after`, auto-deploy only if both allow, and a strategy outside the policy's
+ * `strategies` is a PolicyViolationError naming the field that chose it.
  */
 
-/** A spec path (`deployment.analysis.interval`), `default`, `request`, or `rollback` (a rollback plan's fixed choice). */
+/**
+ * A spec path (`deployment.analysis.interval`), `default`, `request`, `policy`, `rollback`
+ * (a rollback plan's fixed choice), or two of them joined by ` + ` when a value merges both
+ * (`environments.production.approvers + policy`).
+ */
 export type ValueSource = string;
 
 export interface Sourced<T> {
@@ -45,6 +56,8 @@ export interface PlanSettings {
   approvalTimeoutSeconds: Sourced<number>;
   rollbackTimeoutSeconds: Sourced<number>;
   autoDeploy: Sourced<boolean>;
+  /** Environments the version must have succeeded in before this one (unless an admin forces). */
+  prerequisites: Sourced<string[]>;
   target: Sourced<TargetSettings | null>;
   /** canary and rolling */
   firstWeight?: Sourced<number>;
@@ -81,6 +94,8 @@ export interface CompilePlanInput {
   /** The server's default promotion path, used when the spec has no `environments` map. */
   environmentsPath?: readonly string[];
   purpose?: "deploy" | "rollback";
+  /** The platform policy for `environment`, if it has one: a floor the spec cannot lower. */
+  policy?: EnvironmentPolicy;
 }
 
 /** Rollgate's defaults where the spec says nothing. */
@@ -110,9 +125,9 @@ const from = <T>(value: T | undefined, source: ValueSource, fallback: T): Source
 export function compilePlan(input: CompilePlanInput): Plan {
   const spec = readRolloutSettings(input.document);
   const path = environmentPath(spec, input.environmentsPath);
-  positionOnPath(path, input.environment);
+  const { previous } = positionOnPath(path, input.environment);
   const purpose = input.purpose ?? "deploy";
-  const settings = compileSettings(spec, input, purpose);
+  const settings = compileSettings(spec, input, purpose, previous);
 
   const drafts: StepDraft[] = [
     { kind: "prepare" },
@@ -157,7 +172,7 @@ export function compilePlan(input: CompilePlanInput): Plan {
   };
 }
 
-function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose: "deploy" | "rollback"): PlanSettings {
+function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose: "deploy" | "rollback", previous: string | undefined): PlanSettings {
   const deployment = spec.deployment ?? {};
   const guardrails = spec.guardrails?.deployment ?? {};
   const envPath = `environments.${input.environment}`;
@@ -170,7 +185,7 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
   // `canary.enabled: false` turns the canary off: without a strategy that means blue-green
   // (next to `strategy: canary` the settings schema refuses it).
   const canaryOff = deployment.canary?.enabled === false;
-  const strategy: Sourced<Strategy> =
+  const chosen: Sourced<Strategy> =
     purpose === "rollback"
       ? { value: "blue_green", source: "rollback" }
       : input.strategy
@@ -178,6 +193,9 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
         : deployment.strategy === undefined && canaryOff
           ? { value: "blue_green", source: "deployment.canary.enabled" }
           : from(deployment.strategy, "deployment.strategy", planDefaults.strategy);
+  // A rollback restores a version that passed the gates before: the policy does not hold it up.
+  const policy = purpose === "deploy" ? (input.policy ?? {}) : {};
+  const strategy = policy.strategies ? allowedStrategy(chosen, policy.strategies, input.environment) : chosen;
 
   const settings: PlanSettings = {
     strategy,
@@ -195,15 +213,19 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
       "deployment.canary.success_criteria.latency_p99_threshold",
       planDefaults.latencyP99ThresholdMs,
     ),
-    approvalRequired: purpose === "rollback" ? { value: false, source: "rollback" } : approvalRequired(spec, input.environment),
-    approvers: from(env.approvers, `${envPath}.approvers`, [] as string[]),
+    approvalRequired: purpose === "rollback" ? { value: false, source: "rollback" } : withPolicyApproval(approvalRequired(spec, input.environment), policy),
+    approvers: withPolicyRoles(from(env.approvers, `${envPath}.approvers`, [] as string[]), policy),
     approvalTimeoutSeconds: from(seconds(env.approval_timeout), `${envPath}.approval_timeout`, planDefaults.approvalTimeoutSeconds),
     rollbackTimeoutSeconds: from(
       guardrails.rollback_timeout_minutes === undefined ? undefined : Math.round(guardrails.rollback_timeout_minutes * 60),
       "guardrails.deployment.rollback_timeout_minutes",
       planDefaults.rollbackTimeoutSeconds,
     ),
-    autoDeploy: from(env.auto_deploy, `${envPath}.auto_deploy`, false),
+    autoDeploy:
+      env.auto_deploy === true && policy.autoDeploy === false
+        ? { value: false, source: "policy" }
+        : from(env.auto_deploy, `${envPath}.auto_deploy`, false),
+    prerequisites: prerequisites(spec, policy, purpose, previous),
     target: from(deployment.target ?? undefined, "deployment.target", null as TargetSettings | null),
   };
   if (purpose === "rollback") return settings;
@@ -226,6 +248,43 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
     settings.firstWeight = firstCanaryWeight(spec, settings.stepWeight);
   }
   return settings;
+}
+
+/**
+ * The strategy, checked against the policy's `strategies`. A default the policy does not
+ * allow gives way to the policy's first choice; a strategy someone chose (the request, the
+ * spec) is refused, naming the field that chose it.
+ */
+function allowedStrategy(strategy: Sourced<Strategy>, allowed: readonly Strategy[], environment: string): Sourced<Strategy> {
+  if (allowed.includes(strategy.value)) return strategy;
+  if (strategy.source === "default") return { value: allowed[0]!, source: "policy" };
+  throw new PolicyViolationError(environment, [
+    { path: strategy.source === "request" ? "strategy" : strategy.source, message: `is ${strategy.value}; ${environment} allows ${allowed.join(", ")}` },
+  ]);
+}
+
+/** Approval if the spec or the policy asks (listing approver roles counts as asking). */
+function withPolicyApproval(spec: Sourced<boolean>, policy: EnvironmentPolicy): Sourced<boolean> {
+  if (spec.value) return spec;
+  return policy.requiresApproval === true || (policy.approvers?.length ?? 0) > 0 ? { value: true, source: "policy" } : spec;
+}
+
+/** Every role the spec or the policy lists. */
+function withPolicyRoles(spec: Sourced<string[]>, policy: EnvironmentPolicy): Sourced<string[]> {
+  const added = (policy.approvers ?? []).filter((role, i, all) => !spec.value.includes(role) && all.indexOf(role) === i);
+  if (added.length === 0) return spec;
+  return { value: [...spec.value, ...added], source: spec.source === "default" ? "policy" : `${spec.source} + policy` };
+}
+
+/** The spec's previous environment on its path, plus the policy's `after`. */
+function prerequisites(spec: RolloutSettings, policy: EnvironmentPolicy, purpose: "deploy" | "rollback", previous: string | undefined): Sourced<string[]> {
+  if (purpose === "rollback") return { value: [], source: "rollback" };
+  const own: Sourced<string[]> = previous
+    ? { value: [previous], source: spec.environments && Object.keys(spec.environments).length > 0 ? "environments" : "default" }
+    : { value: [], source: "default" };
+  const added = (policy.after ?? []).filter((env, i, all) => !own.value.includes(env) && all.indexOf(env) === i);
+  if (added.length === 0) return own;
+  return { value: [...own.value, ...added], source: own.value.length === 0 ? "policy" : `${own.source} + policy` };
 }
 
 /** Required by the guardrail list (or `true`), or by the environment's own `requires_approval`. */

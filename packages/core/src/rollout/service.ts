@@ -1,6 +1,9 @@
 import { QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { createApprovalService, type ApprovalService } from "../approval/service.js";
 import { hasScope, type Principal } from "../auth/principal.js";
+import { isRollgateError, type FieldIssue } from "../errors/index.js";
+import type { PolicyReader } from "../policy/store.js";
+import type { EnvironmentPolicy } from "../policy/schema.js";
 import type { CursorCodec } from "../store/cursor.js";
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
@@ -10,10 +13,8 @@ import { environmentPath, positionOnPath, readRolloutSettings } from "./environm
 import {
   ForceRequiresAdminError,
   InvalidDeploymentRequestError,
-  LockHeldError,
   NothingToPromoteError,
   PromotionPathError,
-  VersionAlreadyCurrentError,
   VersionDisabledError,
 } from "./errors.js";
 import { remainingBakeSeconds, startExecution } from "./executions.js";
@@ -23,15 +24,17 @@ import { compilePlan, type Plan } from "./plan.js";
 import { readEnvironment } from "./pointers.js";
 import { getDeploymentView, listDeployments, type DeploymentView, type ListDeploymentsQuery } from "./queries.js";
 import { findDeployment, type DeploymentSummary } from "./repository.js";
-import { createRollbacks, stopDeployment, type RollbackOutcome } from "./stop.js";
+import { createRollbacks, stopDeployment, type RollbackOutcome as StopOutcome } from "./stop.js";
 import { strategySchema, type Strategy } from "./settings.js";
-import type { SpecVersionReader } from "./spec-reader.js";
+import type { SpecVersionReader, SpecVersionRecord } from "./spec-reader.js";
 
 export interface DeploymentServiceDeps {
   table: TableContext;
   orchestrator: Orchestrator;
   specs: SpecVersionReader;
   cursors: CursorCodec;
+  /** The platform policy; without one, the spec's settings rule. */
+  policy?: PolicyReader;
   clock?: () => Date;
   config: {
     /** The promotion path for specs without an `environments` map. */
@@ -41,7 +44,7 @@ export interface DeploymentServiceDeps {
 
 export interface CreateDeploymentInput {
   specId: string;
-  version: number;
+  version: number | "latest";
   environment: string;
   strategy?: Strategy;
   reason?: string;
@@ -65,11 +68,38 @@ export interface ResumedDeployment {
   waitSeconds?: number;
 }
 
+/**
+ * What a rollout use case returns, for every caller to show (HTTP, Slack, the dashboard,
+ * the CLI through the API): the deployment it started or changed, and what to warn about
+ * (a deprecated version, say). Declared once; each use case returns this or extends it.
+ */
+export interface DeploymentOutcome {
+  deployment: DeploymentView;
+  warnings: FieldIssue[];
+}
+
+/** A dry run: the plan a deployment would follow, and the same warnings. */
+export interface PlanOutcome {
+  plan: Plan;
+  warnings: FieldIssue[];
+}
+
+/** A rollback, with how it was done (`mode`: stopped, new_deployment, compensation_retried). */
+export type RollbackOutcome = StopOutcome & DeploymentOutcome;
+
+/** After a registration: the deployment auto_deploy started, or warnings saying why none was. */
+export interface AutoDeployOutcome {
+  deployment?: DeploymentView;
+  warnings: FieldIssue[];
+}
+
 export type DeploymentService = ReturnType<typeof createDeploymentService>;
 
 /**
- * The rollout use cases behind the HTTP routes: create (and dry-run), promote, inspect,
- * approve, abort, roll back, and resume after a restart. Core only: no HTTP types.
+ * The rollout use cases: deploy (`create`, and its dry run), promote, abort, rollback,
+ * rollbackEnvironment, resolve, autoDeploy; plus reads and resume after a restart. Each one
+ * owns its rules (`latest`, `force`, the promotion path, the platform policy, warnings) so
+ * that the HTTP routes, Slack and the dashboard call the same function. Core only: no HTTP types.
  */
 export function createDeploymentService(deps: DeploymentServiceDeps) {
   const clock = deps.clock ?? (() => new Date());
@@ -78,62 +108,89 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
   const defaults = deps.config.defaultEnvironments;
   const rollbacks = createRollbacks(store, deps.specs, defaults);
 
+  async function environmentPolicy(environment: string): Promise<EnvironmentPolicy | undefined> {
+    return deps.policy ? (await deps.policy.get()).environments[environment] : undefined;
+  }
+
+  /** Deprecated versions still deploy (DESIGN section 3), with a warning the caller can show. */
+  const versionWarnings = (spec: Pick<SpecVersionRecord, "state" | "version">): FieldIssue[] =>
+    spec.state === "deprecated" ? [{ path: "version", message: `version ${spec.version} is deprecated` }] : [];
+
   /**
-   * Starts a rollout (202-ish: it runs on), or with `dryRun` returns its plan. Refuses
-   * disabled versions, environments off the path, and versions that have not succeeded in
-   * the previous environment (unless an admin forces it); LockHeldError names the rollout
-   * in flight.
+   * The plan's prerequisites (the previous environment on the path, the policy's `after`)
+   * where this version has not succeeded. Refused unless an admin forces; returns whether
+   * it was forced.
    */
-  async function create(
-    input: CreateDeploymentInput,
-    principal: Principal,
-    options: { dryRun?: boolean } = {},
-  ): Promise<{ deployment: DeploymentView } | { plan: Plan }> {
+  async function checkPrerequisites(plan: Plan, force: boolean): Promise<boolean> {
+    const required = plan.settings.prerequisites.value;
+    const pointers = await Promise.all(required.map((env) => readEnvironment(deps.table, plan.specId, env)));
+    const missing = pointers.filter((p) => !p.succeededVersions.includes(plan.version)).map((p) => p.environment);
+    if (missing.length === 0) return false;
+    if (force) return true;
+    const { previous } = positionOnPath(plan.environmentPath, plan.environment);
+    throw new PromotionPathError(plan.specId, plan.version, plan.environment, missing[0]!, {
+      missing,
+      requiredBy: missing[0] === previous ? "spec" : "policy",
+      onPath: plan.environmentPath.includes(missing[0]!),
+    });
+  }
+
+  /**
+   * Deploy: starts a rollout (it runs on), or with `dryRun` returns its plan. Resolves
+   * `latest`; refuses disabled versions, environments off the path, strategies the policy
+   * does not allow (POLICY_VIOLATION), and versions that have not succeeded in every
+   * prerequisite environment (unless an admin forces it); LockHeldError names the rollout
+   * in flight. The effective settings are the stricter of the spec and the platform policy.
+   */
+  function create(input: CreateDeploymentInput, principal: Principal, options: { dryRun: true }): Promise<PlanOutcome>;
+  function create(input: CreateDeploymentInput, principal: Principal, options?: { dryRun?: false }): Promise<DeploymentOutcome>;
+  function create(input: CreateDeploymentInput, principal: Principal, options?: { dryRun?: boolean }): Promise<DeploymentOutcome | PlanOutcome>;
+  async function create(input: CreateDeploymentInput, principal: Principal, options: { dryRun?: boolean } = {}): Promise<DeploymentOutcome | PlanOutcome> {
     if (input.strategy !== undefined && !strategySchema.safeParse(input.strategy).success) {
       throw new InvalidDeploymentRequestError([{ path: "strategy", message: "expected blue_green, canary or rolling" }]);
     }
     if (input.force && !hasScope(principal, "admin")) throw new ForceRequiresAdminError();
     const spec = await deps.specs.getVersion(input.specId, input.version);
-    if (spec.state === "disabled") throw new VersionDisabledError(input.specId, input.version);
+    if (spec.state === "disabled") throw new VersionDisabledError(input.specId, spec.version);
+    const policy = await environmentPolicy(input.environment);
     const plan = compilePlan({
       specId: input.specId,
-      version: input.version,
+      version: spec.version,
       document: spec.document,
       environment: input.environment,
       ...(input.strategy ? { strategy: input.strategy } : {}),
       environmentsPath: defaults,
+      ...(policy ? { policy } : {}),
     });
-    const { previous } = positionOnPath(plan.environmentPath, input.environment);
-    let forced = false;
-    if (previous) {
-      const before = await readEnvironment(deps.table, input.specId, previous);
-      if (!before.succeededVersions.includes(input.version)) {
-        if (!input.force) throw new PromotionPathError(input.specId, input.version, input.environment, previous);
-        forced = true;
-      }
-    }
-    if (options.dryRun) return { plan };
+    const forced = await checkPrerequisites(plan, input.force === true);
+    const warnings = versionWarnings(spec);
+    if (options.dryRun) return { plan, warnings };
     const record = await launchDeployment(store, {
       plan,
       requestedBy: principal.subject,
       ...(input.reason ? { reason: input.reason } : {}),
       forced,
     });
-    return { deployment: await getDeploymentView(deps.table, record.id) };
+    return { deployment: await getDeploymentView(deps.table, record.id), warnings };
+  }
+
+  /** Warnings for a rollback that restored a version (deprecated, say); none for the other modes. */
+  async function restoredWarnings(outcome: StopOutcome | { mode?: undefined; deployment: DeploymentView }): Promise<FieldIssue[]> {
+    if (outcome.mode !== undefined && outcome.mode !== "new_deployment") return [];
+    return versionWarnings(await deps.specs.getVersion(outcome.deployment.specId, outcome.deployment.version));
   }
 
   return {
     create,
 
-    /** Deploys the version current in `from` to `to` (CI's main call). */
-    async promote(input: { specId: string; from: string; to: string; reason?: string }, principal: Principal) {
+    /** Promote: deploys the version current in `from` to `to` (CI's main call), by the rules of `create`. */
+    async promote(input: { specId: string; from: string; to: string; reason?: string }, principal: Principal): Promise<DeploymentOutcome> {
       const pointer = await readEnvironment(deps.table, input.specId, input.from);
       const latest = await deps.specs.getVersion(input.specId, pointer.currentVersion ?? "latest");
       positionOnPath(environmentPath(readRolloutSettings(latest.document), defaults), input.from, "from");
       if (pointer.currentVersion === null) throw new NothingToPromoteError(input.specId, input.from);
       const reason = input.reason ?? `promote from ${input.from}`;
-      const created = await create({ specId: input.specId, version: pointer.currentVersion, environment: input.to, reason }, principal);
-      return created as { deployment: DeploymentView };
+      return create({ specId: input.specId, version: pointer.currentVersion, environment: input.to, reason }, principal);
     },
 
     /** The full view: status, plan, current step, weights, timeline, approvals, analysis, compensations. */
@@ -150,24 +207,32 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     /** A decision through an approval link. */
     decideByLink: approvals.decideByLink,
 
-    /** Stops an in-flight deployment and compensates it; it ends `aborted`. */
-    async abort(id: string, principal: Principal, reason?: string): Promise<DeploymentView> {
+    /** Abort: stops an in-flight deployment and compensates it; it ends `aborted`. */
+    async abort(id: string, principal: Principal, reason?: string): Promise<DeploymentOutcome> {
       await stopDeployment(store, id, principal.subject, reason, "aborted");
-      return getDeploymentView(deps.table, id);
+      return { deployment: await getDeploymentView(deps.table, id), warnings: [] };
     },
 
     /**
-     * In flight: stop and compensate (ends `rolled_back`). Succeeded: a new deployment that
-     * restores the version the environment ran before. rollback_failed: compensation again.
+     * Rollback: in flight, stop and compensate (ends `rolled_back`). Succeeded: a new
+     * deployment that restores the version the environment ran before (no gate: that version
+     * passed them). rollback_failed: compensation again.
      */
-    rollback: (id: string, principal: Principal, reason?: string): Promise<RollbackOutcome> => rollbacks.rollback(id, principal, reason),
+    async rollback(id: string, principal: Principal, reason?: string): Promise<RollbackOutcome> {
+      const outcome = await rollbacks.rollback(id, principal, reason);
+      return { ...outcome, warnings: await restoredWarnings(outcome) };
+    },
 
     /** Chat-ops: roll an environment back to its previous version (a new deployment). */
-    /** Admin: a human took over a rollback_failed deployment; releases its lock. */
-    resolveFailedRollback: (id: string, principal: Principal, reason: string): Promise<DeploymentView> =>
-      rollbacks.resolveFailedRollback(id, principal, reason),
-    rollbackEnvironment: (specId: string, environment: string, principal: Principal, reason?: string): Promise<DeploymentView> =>
-      rollbacks.rollbackEnvironment(specId, environment, principal, reason),
+    async rollbackEnvironment(specId: string, environment: string, principal: Principal, reason?: string): Promise<DeploymentOutcome> {
+      const deployment = await rollbacks.rollbackEnvironment(specId, environment, principal, reason);
+      return { deployment, warnings: await restoredWarnings({ deployment }) };
+    },
+
+    /** Resolve (admin): a human took over a rollback_failed deployment; releases its lock. */
+    async resolve(id: string, principal: Principal, reason: string): Promise<DeploymentOutcome> {
+      return { deployment: await rollbacks.resolveFailedRollback(id, principal, reason), warnings: [] };
+    },
 
     /** Per-environment current versions, in promotion order (path of the latest version's document). */
     async environments(specId: string): Promise<EnvironmentStatus[]> {
@@ -189,21 +254,29 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
 
     /**
      * After registering a version: when the first environment of its path says
-     * `auto_deploy: true`, deploy there. Returns the deployment id, or undefined when
-     * there is nothing to do (no auto_deploy, a rollout in flight, already current, disabled).
+     * `auto_deploy: true`, deploy there, but only if the registering principal holds
+     * `deploy` and the platform policy allows auto-deploy there. Whenever the spec asked and
+     * nothing was deployed, a warning says why (scope, policy, a rollout in flight, ...); the
+     * registration itself stands either way.
      */
-    async autoDeploy(specId: string, version: number, principal: Principal, document?: Record<string, unknown>): Promise<string | undefined> {
+    async autoDeploy(specId: string, version: number, principal: Principal, document?: Record<string, unknown>): Promise<AutoDeployOutcome> {
       // The registrar passes the document it just parsed: most specs auto-deploy nowhere, and
       // they then cost no read at all.
-      const settings = readRolloutSettings(document ?? (await deps.specs.getVersion(specId, version)).document);
+      const doc = document ?? (await deps.specs.getVersion(specId, version)).document;
+      const settings = readRolloutSettings(doc);
       const first = environmentPath(settings, defaults)[0];
-      if (!first || settings.environments?.[first]?.auto_deploy !== true) return undefined;
+      if (!first || settings.environments?.[first]?.auto_deploy !== true) return { warnings: [] };
+      const notDeployed = (why: string) => ({ warnings: [{ path: `environments.${first}.auto_deploy`, message: `not deployed to ${first}: ${why}` }] });
+      if (!hasScope(principal, "deploy")) return notDeployed(`the registering credential (${principal.subject}) lacks the \`deploy\` scope`);
       try {
-        const created = await create({ specId, version, environment: first, reason: "auto_deploy" }, principal);
-        return "deployment" in created ? created.deployment.id : undefined;
+        // The effective rule comes from the plan compiler, like every other setting.
+        const policy = await environmentPolicy(first);
+        const plan = compilePlan({ specId, version, document: doc, environment: first, environmentsPath: defaults, ...(policy ? { policy } : {}) });
+        if (!plan.settings.autoDeploy.value) return notDeployed(`the platform policy does not allow auto-deploy to ${first}`);
+        return await create({ specId, version, environment: first, reason: "auto_deploy" }, principal);
       } catch (error) {
-        const skip = [LockHeldError, VersionAlreadyCurrentError, VersionDisabledError].some((type) => error instanceof type);
-        if (skip) return undefined;
+        // The version is registered whatever happens here; say why it was not deployed.
+        if (isRollgateError(error)) return notDeployed(error.message);
         throw error;
       }
     },

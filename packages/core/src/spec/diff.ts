@@ -13,6 +13,10 @@ export interface RolloutChange {
   from?: unknown;
   to?: unknown;
   op: "add" | "remove" | "replace";
+  /** Set when the change lowers a guardrail: approval removed, an approver role dropped, the promotion order changed. */
+  loosens?: true;
+  /** Why it loosens, in words (with `loosens`). */
+  why?: string;
 }
 
 /** How one version of a spec differs from another. */
@@ -73,9 +77,10 @@ function show(value: unknown): string {
 }
 
 function describe(change: RolloutChange): string {
-  if (change.op === "add") return `${change.path}: added ${show(change.to)}`;
-  if (change.op === "remove") return `${change.path}: removed (was ${show(change.from)})`;
-  return `${change.path}: ${show(change.from)} -> ${show(change.to)}`;
+  const loosens = change.loosens ? ` [loosens: ${change.why}]` : "";
+  if (change.op === "add") return `${change.path}: added ${show(change.to)}${loosens}`;
+  if (change.op === "remove") return `${change.path}: removed (was ${show(change.from)})${loosens}`;
+  return `${change.path}: ${show(change.from)} -> ${show(change.to)}${loosens}`;
 }
 
 /**
@@ -104,6 +109,7 @@ export function diffSpecs(from: Record<string, unknown>, to: Record<string, unkn
       otherSections.add(String(path[0] ?? ""));
     }
   }
+  markLoosening(rolloutChanges, from, to);
   const summary = rolloutChanges.map(describe);
   if (otherCount > 0) {
     const sections = [...otherSections];
@@ -111,4 +117,83 @@ export function diffSpecs(from: Record<string, unknown>, to: Record<string, unkn
     summary.push(`${otherCount} other change${otherCount === 1 ? "" : "s"} outside the rollout settings (${named})`);
   }
   return { patch, rolloutChanges, summary };
+}
+
+// ---- Guardrails that got looser -------------------------------------------------------------
+
+/** The server's default promotion path, for documents without an `environments` map. */
+const defaultPath = ["dev", "staging", "production"];
+
+/** The guardrails a document sets, read loosely (documents in the registry passed validation). */
+function guardrailsOf(document: Record<string, unknown>) {
+  const record = (value: unknown) => (isContainer(value) && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+  const environments = record(document.environments);
+  const listed = record(record(document.guardrails)?.deployment)?.human_approval_required;
+  const required: true | string[] = listed === true ? true : Array.isArray(listed) ? listed.filter((e): e is string => typeof e === "string") : [];
+  const path = environments && Object.keys(environments).length > 0 ? Object.keys(environments) : defaultPath;
+  const env = (name: string) => record(environments?.[name]) ?? {};
+  const roles = (name: string) => {
+    const approvers = env(name).approvers;
+    return Array.isArray(approvers) ? approvers.filter((r): r is string => typeof r === "string") : [];
+  };
+  const needsApproval = (name: string) => required === true || required.includes(name) || env(name).requires_approval === true;
+  return { path, required, env, roles, needsApproval };
+}
+
+/**
+ * Marks the changes that lower a guardrail with `loosens: true` and a reason: an
+ * environment's approval removed or set false, an approver role removed, a
+ * `human_approval_required` entry removed, an environment dropped from the promotion path
+ * or the path reordered. A pure reorder of the `environments` map is no JSON Patch operation
+ * (object key order is not data there), so it gets a change of its own.
+ */
+function markLoosening(changes: RolloutChange[], fromDoc: Record<string, unknown>, toDoc: Record<string, unknown>) {
+  const before = guardrailsOf(fromDoc);
+  const after = guardrailsOf(toDoc);
+  // A reason concerns changes `within` a path (its entries too), or only changes `at` it (or of a container of it).
+  const reasons: { prefix: string; scope: "within" | "at"; why: string }[] = [];
+  const note = (prefix: string, scope: "within" | "at", why: string) => reasons.push({ prefix, scope, why });
+
+  for (const env of before.path) {
+    if (!after.path.includes(env)) note(`environments.${env}`, "at", `${env} removed from the promotion path`);
+    if (before.needsApproval(env) && !after.needsApproval(env)) {
+      const why = `${env} no longer requires approval`;
+      note(`environments.${env}.requires_approval`, "within", why);
+      note("guardrails.deployment.human_approval_required", "within", why);
+      note(`environments.${env}`, "at", why);
+    } else if (before.env(env).requires_approval === true && after.env(env).requires_approval !== true) {
+      note(`environments.${env}.requires_approval`, "within", `requires_approval of ${env} is no longer true`);
+    }
+    const dropped = before.roles(env).filter((role) => !after.roles(env).includes(role));
+    if (dropped.length > 0) note(`environments.${env}.approvers`, "within", `approver role ${dropped.join(", ")} removed from ${env}`);
+  }
+  const removedEntries =
+    before.required === true
+      ? after.required === true ? [] : ["true (every environment)"]
+      : before.required.filter((env) => after.required !== true && !after.required.includes(env));
+  if (removedEntries.length > 0) {
+    note("guardrails.deployment.human_approval_required", "within", `human_approval_required no longer lists ${removedEntries.join(", ")}`);
+  }
+  const common = (a: string[], b: string[]) => a.filter((env) => b.includes(env)).join(" -> ");
+  const reordered = common(before.path, after.path) !== common(after.path, before.path);
+  const orderWhy = `the promotion order changed: ${before.path.join(" -> ")} became ${after.path.join(" -> ")}`;
+  if (reordered) note("environments", "at", orderWhy);
+
+  for (const change of changes) {
+    const why = reasons.filter((r) => appliesTo(r.prefix, r.scope, change.path)).map((r) => r.why);
+    if (why.length > 0) Object.assign(change, { loosens: true, why: [...new Set(why)].join("; ") });
+  }
+  if (reordered && !changes.some((change) => change.path === "environments")) {
+    changes.push({ path: "environments", op: "replace", from: before.path, to: after.path, loosens: true, why: orderWhy });
+  }
+}
+
+/** `inner` is `outer` or inside it (`a.b[1]` inside `a.b`). */
+function isWithin(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+}
+
+/** A change at `path` is concerned when it replaces `prefix` or a container of it, or (`within`) sits inside it. */
+function appliesTo(prefix: string, scope: "within" | "at", path: string): boolean {
+  return isWithin(path, prefix) || (scope === "within" && isWithin(prefix, path));
 }

@@ -18,6 +18,9 @@
  *   idempotency record  IDEM#<subject>#<key>        IDEM                    -
  *   target state        TARGET#<specId>#<env>       STATE                   -
  *   server config       CONFIG                      <name>                  -
+ *   platform policy     POLICY                      CURRENT                 -   (the environment policy with its revision, updatedBy, updatedAt)
+ *   platform event      EVENTS#<stream>             EVT#<seq:8>             -   (the outbox for events about no deployment: stream `policy`, seq = the policy revision;
+ *                                                                                the same item shape as a deployment event, so the relay publishes both)
  */
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -62,4 +65,7 @@ export const keys = {
   targetState: (specId: string, env: string) => ({ pk: `TARGET#${specId}#${env}`, sk: "STATE" }),
 
   config: (name: string) => ({ pk: "CONFIG", sk: name }),
+
+  policy: () => ({ pk: "POLICY", sk: "CURRENT" }),
+  platformEvent: (stream: string, seq: number) => ({ pk: `EVENTS#${stream}`, sk: `EVT#${pad(seq, 8)}` }),
 } as const;

@@ -1,6 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Principal, TokenService } from "@rollgate/core/auth";
 import type { IdempotencyStore } from "@rollgate/core/idempotency";
+import type { PolicyStore } from "@rollgate/core/policy";
 import type { Registry } from "@rollgate/core/registry";
 import type { ValidationMode } from "@rollgate/core/spec";
 
@@ -10,6 +11,8 @@ export interface AppServices {
   tokens: TokenService;
   idempotency: IdempotencyStore;
   deployments?: DeploymentsApi;
+  /** The platform policy (GET/PUT /v1/policy). */
+  policy?: PolicyStore;
   logger: Logger;
   config: AppConfig;
 }

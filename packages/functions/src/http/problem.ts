@@ -30,6 +30,7 @@ const statusByCode: Record<string, ContentfulStatusCode> = {
   INVALID_CURSOR: 400,
   SPEC_PARSE_ERROR: 400,
   SPEC_NOT_A_MAP: 422,
+  POLICY_REVISION_MISMATCH: 412,
 };
 
 const titles: Record<number, string> = {
@@ -39,6 +40,7 @@ const titles: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  412: "Precondition Failed",
   413: "Content Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",

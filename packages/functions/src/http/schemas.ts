@@ -59,7 +59,10 @@ export const SpecVersionSummarySchema = z
   .openapi("SpecVersionSummary");
 
 export const RegisterResponseSchema = SpecVersionSummarySchema.extend({
-  deploymentId: z.string().optional().openapi({ description: "Set when an environment with auto_deploy started a deployment." }),
+  deploymentId: z.string().optional().openapi({
+    description:
+      "Set when an environment with auto_deploy started a deployment. When it asked and nothing was deployed (no `deploy` scope, the policy forbids it, a rollout in flight), a warning on `environments.<env>.auto_deploy` says why.",
+  }),
 }).openapi("RegisterResponse");
 
 export const SpecVersionSchema = SpecVersionSummarySchema.extend({

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { ensureTable } from "@rollgate/core/store";
 import { createWebhookLinkDelivery, type ApprovalLinkDelivery } from "@rollgate/core/approval";
-import { isAlertEvent, type Notifier } from "@rollgate/core/events";
+import { isAlertEvent, isDeploymentEvent, type Notifier } from "@rollgate/core/events";
 import { createLogger } from "../logger.js";
 import { createRuntime, localOrchestration, type Runtime } from "../wiring.js";
 import { startStreamPoller } from "./stream-poller.js";
@@ -131,7 +131,8 @@ const consoleNotifier: Notifier = {
   async publish(event) {
     const time = event.at.slice(11, 19);
     const step = typeof event.data.step === "number" ? ` step ${event.data.step}` : "";
-    const line = `${time} ${event.type}${step}  ${event.specId} -> ${event.environment}  (${event.deploymentId})`;
+    const about = isDeploymentEvent(event) ? `${event.specId} -> ${event.environment}  (${event.deploymentId})` : `${event.stream}${event.actor ? ` by ${event.actor}` : ""}`;
+    const line = `${time} ${event.type}${step}  ${about}`;
     process.stdout.write(isAlertEvent(event) ? `ALERT ${line}: a human must act, the environment stays locked\n` : `${line}\n`);
   },
 };

@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { hasScope, type Scope } from "@rollgate/core/auth";
-import { deploymentStatuses } from "@rollgate/core/rollout";
+import { deploymentStatuses, type DeploymentOutcome } from "@rollgate/core/rollout";
 import { requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
 import { DeploymentSchema, PlanSchema } from "../deployment-schemas.js";
-import { PageQuery, problems, SpecIdParam } from "../schemas.js";
+import { FieldIssueSchema, PageQuery, problems, SpecIdParam } from "../schemas.js";
 
 const EnvName = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "expected a lower-case environment name");
 const Reason = z.string().max(500).optional();
@@ -37,6 +37,9 @@ function requireAnyScope(...scopes: Scope[]): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** A use case's outcome as the API has always sent it: the deployment, with its warnings. */
+const shown = ({ deployment, warnings }: DeploymentOutcome) => ({ ...deployment, warnings });
+
 async function optionalReason(c: { req: { text(): Promise<string> } }): Promise<string | undefined> {
   const text = await c.req.text();
   if (!text.trim()) return undefined;
@@ -62,7 +65,10 @@ export function deploymentRoutes(services: AppServices) {
         body: { required: true, content: { "application/json": { schema: CreateDeploymentBody } } },
       },
       responses: {
-        200: { description: "Dry run: the plan", content: { "application/json": { schema: z.object({ plan: PlanSchema }) } } },
+        200: {
+          description: "Dry run: the plan, and the warnings a deployment would carry",
+          content: { "application/json": { schema: z.object({ plan: PlanSchema, warnings: z.array(FieldIssueSchema) }) } },
+        },
         202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } },
         ...problems(400, 401, 403, 404, 409, 422),
       },
@@ -70,25 +76,13 @@ export function deploymentRoutes(services: AppServices) {
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const dryRun = c.req.valid("query").dryRun === "true";
       const principal = c.get("principal");
-      if (body.force && !hasScope(principal, "admin")) {
-        return problem(c, 403, "FORBIDDEN", "`force` needs the `admin` scope.", { errors: [{ path: "force", message: "needs admin" }] }) as never;
-      }
-      const resolve = async () => ({
-        ...body,
-        version: body.version === "latest" ? (await services.registry.getVersionSummary(body.specId, "latest")).version : body.version,
-      });
-      if (dryRun) return c.json((await deployments().create(await resolve(), principal, { dryRun: true })) as never, 200);
+      if (c.req.valid("query").dryRun === "true") return c.json(await deployments().create(body, principal, { dryRun: true }), 200);
       // The fingerprint is the request as sent: a retry of `latest` replays, even after a new version.
-      return withIdempotency(c, services, JSON.stringify(body), async () => {
-        const request = await resolve();
-        const created = await deployments().create(request, principal, { dryRun: false });
-        // Deprecated versions still deploy (DESIGN section 3), with a warning the caller can show.
-        const { state } = await services.registry.getVersionSummary(request.specId, request.version);
-        const warnings = state === "deprecated" ? [{ path: "version", message: `version ${request.version} is deprecated` }] : [];
-        return { status: 202, body: { ...("deployment" in created ? created.deployment : created), warnings } };
-      }) as never;
+      return withIdempotency(c, services, JSON.stringify(body), async () => ({
+        status: 202,
+        body: shown(await deployments().create(body, principal)),
+      })) as never;
     },
   );
 
@@ -110,7 +104,7 @@ export function deploymentRoutes(services: AppServices) {
       const body = c.req.valid("json");
       return withIdempotency(c, services, JSON.stringify({ specId, ...body }), async () => ({
         status: 202,
-        body: (await deployments().promote({ specId, ...body }, c.get("principal"))).deployment,
+        body: shown(await deployments().promote({ specId, ...body }, c.get("principal"))),
       })) as never;
     },
   );
@@ -201,7 +195,7 @@ export function deploymentRoutes(services: AppServices) {
   });
   app.post("/v1/deployments/:id/abort", requireAnyScope("rollback", "deploy"), async (c) => {
     const reason = await optionalReason(c);
-    return c.json((await deployments().abort(IdParam.parse(c.req.param()).id, c.get("principal"), reason)) as object, 202);
+    return c.json(shown(await deployments().abort(IdParam.parse(c.req.param()).id, c.get("principal"), reason)), 202);
   });
 
   app.openAPIRegistry.registerPath({
@@ -215,8 +209,8 @@ export function deploymentRoutes(services: AppServices) {
   });
   app.post("/v1/deployments/:id/rollback", requireScope("rollback"), async (c) => {
     const reason = await optionalReason(c);
-    const { mode, deployment } = await deployments().rollback(IdParam.parse(c.req.param()).id, c.get("principal"), reason);
-    return c.json({ ...deployment, rollbackMode: mode }, 202);
+    const outcome = await deployments().rollback(IdParam.parse(c.req.param()).id, c.get("principal"), reason);
+    return c.json({ ...shown(outcome), rollbackMode: outcome.mode }, 202);
   });
 
   app.openapi(
@@ -235,7 +229,7 @@ export function deploymentRoutes(services: AppServices) {
       security: sec,
     }),
     async (c) =>
-      c.json((await deployments().resolveFailedRollback(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)) as never, 200),
+      c.json(shown(await deployments().resolve(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)) as never, 200),
   );
 
   app.openAPIRegistry.registerPath({
@@ -249,7 +243,7 @@ export function deploymentRoutes(services: AppServices) {
   app.post("/v1/specs/:specId/environments/:env/rollback", requireScope("rollback"), async (c) => {
     const { specId, env } = z.object({ specId: SpecIdParam, env: EnvName }).parse(c.req.param());
     const reason = await optionalReason(c);
-    return c.json((await deployments().rollbackEnvironment(specId, env, c.get("principal"), reason)) as object, 202);
+    return c.json(shown(await deployments().rollbackEnvironment(specId, env, c.get("principal"), reason)), 202);
   });
 
   return app;

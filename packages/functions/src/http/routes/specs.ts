@@ -71,13 +71,18 @@ export function specRoutes(services: AppServices) {
     return withIdempotency(c, services, fingerprint, async () => {
       const principal = c.get("principal");
       const result = await registry.register(text, { format, mode, principal });
-      const deploymentId =
+      // auto_deploy: only with `deploy` and the policy's consent; otherwise a warning says why not.
+      const auto =
         result.created && services.deployments
           ? await services.deployments.autoDeploy(result.version.specId, result.version.version, principal, result.document)
-          : undefined;
+          : { warnings: [] };
       return {
         status: result.created ? 201 : 200,
-        body: { ...result.version, warnings: result.warnings, ...(deploymentId ? { deploymentId } : {}) },
+        body: {
+          ...result.version,
+          warnings: [...result.warnings, ...auto.warnings],
+          ...(auto.deployment ? { deploymentId: auto.deployment.id } : {}),
+        },
       };
     });
   });

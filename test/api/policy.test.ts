@@ -17,6 +17,12 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
   function laxSpec(id: string, environments: Record<string, unknown> = { dev: {}, staging: {}, production: { requires_approval: false } }) {
     const doc = parse(loadTestFixture("canary-service.yaml"));
     delete doc.guardrails.deployment.human_approval_required;
+    // One canary step: these tests are about the gates, not the weights.
+    doc.deployment.canary.traffic_split = [
+      { version: "current", percentage: 50 },
+      { version: "candidate", percentage: 50 },
+    ];
+    doc.deployment.analysis = { ...doc.deployment.analysis, step_weight: 50, max_weight: 50 };
     return { ...doc, id, environments };
   }
 
@@ -91,6 +97,13 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     expect(await readPlatformEvents(api.runtime.table, "policy")).toHaveLength(1);
   });
 
+  it("is documented in the OpenAPI document (GET and PUT, with the 412)", async () => {
+    const openapi = await (await api.request("/openapi.json", { token: null })).json();
+    expect(Object.keys(openapi.paths["/v1/policy"]).sort()).toEqual(["get", "put"]);
+    expect(Object.keys(openapi.paths["/v1/policy"].put.responses)).toContain("412");
+    expect(openapi.components.schemas.Policy).toBeDefined();
+  });
+
   it("If-Match on the revision refuses to overwrite a newer policy (412)", async () => {
     const next = { environments: { production: { requiresApproval: true, approvers: ["release-manager"], after: ["staging"] } } };
     const stale = await api.request("/v1/policy", { method: "PUT", json: next, headers: { "if-match": '"0"' } });
@@ -145,7 +158,7 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     const approved = await api.request(`/v1/deployments/${id}/approvals`, { method: "POST", token: releaseManager, json: { decision: "approve" } });
     expect((await approved.json()).outcome).toBe("approved");
     expect((await api.waitForDeployment(id)).status).toBe("succeeded");
-  });
+  }, 60_000);
 
   it("adds the policy's roles to the spec's own (union), and the plan says which came from where", async () => {
     await register({ ...laxSpec("strict-api"), environments: { dev: { requires_approval: true, approvers: ["tech-lead"] } } });
@@ -178,7 +191,7 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     await succeed({ specId: "path-api", version: 1, environment: "dev" });
     await succeed({ specId: "path-api", version: 1, environment: "staging" });
     await succeed({ specId: "path-api", version: 1, environment: "production" });
-  });
+  }, 60_000);
 
   it("a strategy outside `strategies` is a 422 POLICY_VIOLATION naming the field; a default the policy forbids gives way to it", async () => {
     await setPolicy({ production: { strategies: ["blue_green"] }, dev: { strategies: ["canary", "blue_green"] } });

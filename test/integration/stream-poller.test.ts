@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { inject } from "vitest";
 import type { DomainEvent, Notifier, OutboxEvent } from "@rollgate/core/events";
+import { createPolicyStore } from "@rollgate/core/policy";
 import { keys, marshallItem } from "@rollgate/core/store";
 import { startStreamPoller, type StreamPoller } from "../../packages/functions/src/local/stream-poller.js";
 import { createTestTable } from "../helpers/table.js";
@@ -88,6 +89,24 @@ describe("local outbox relay on DynamoDB Local's stream", () => {
     expect(published.map((e) => e.id)).toEqual(["dep-d:2"]);
     expect(errors.filter((e) => e.startsWith("relay failed"))).toHaveLength(3);
     expect(errors).toContain("stream record dead-lettered after repeated failures");
+  });
+
+  it("publishes platform events too: a policy change arrives as policy.changed with its actor", async () => {
+    published.length = 0;
+    const store = createPolicyStore({ table });
+    const admin = { tokenId: "t-admin", subject: "platform-admin", scopes: ["admin" as const], roles: [] };
+    await store.put({ environments: { production: { requiresApproval: true, strategies: ["canary"] } } }, admin);
+    await waitFor(() => published.length >= 1);
+    expect(published).toEqual([
+      {
+        id: "policy:1",
+        type: "policy.changed",
+        stream: "policy",
+        actor: "platform-admin",
+        at: expect.any(String),
+        data: expect.objectContaining({ revision: 1, previousRevision: 0, changedEnvironments: ["production"] }),
+      },
+    ]);
   });
 
   it("stop() ends polling: later writes are not published", async () => {

@@ -6,6 +6,7 @@ import {
   createFanoutNotifier,
   createLoggingNotifier,
   decodeEventRecord,
+  isDeploymentEvent,
   processStreamBatch,
   type AlertMetricsSink,
   type DomainEvent,
@@ -61,6 +62,15 @@ describe("outbox relay: decoding stream records", () => {
     expect(decodeEventRecord({ ...eventRecord(4), eventName: "REMOVE" })).toBeUndefined();
     // an EVT# sort key on an item that is not an event (defensive: the entity decides)
     expect(decodeEventRecord(streamRecord(5, { ...keys.deploymentEvent("dep-1", 5), entity: "vote" }))).toBeUndefined();
+  });
+
+  it("decodes a platform event (pk EVENTS#<stream>), which belongs to no deployment", () => {
+    const event = { id: "policy:3", type: "policy.changed", stream: "policy", at: "2026-01-01T00:00:00.000Z", actor: "admin", data: { revision: 3 } };
+    const record = streamRecord(7, { ...keys.platformEvent("policy", 3), entity: "event", event });
+    const decoded = decodeEventRecord(record);
+    expect(decoded).toEqual(event);
+    expect(isDeploymentEvent(decoded!)).toBe(false);
+    expect(isDeploymentEvent(domainEvent(1))).toBe(true);
   });
 
   it("rejects an event item whose event does not parse instead of skipping it", () => {

@@ -26,7 +26,7 @@ export const PlanSchema = z
     strategy: z.enum(["blue_green", "canary", "rolling"]),
     purpose: z.enum(["deploy", "rollback"]),
     environmentPath: z.array(z.string()),
-    settings: z.record(z.string(), Sourced).openapi({ description: "Every setting with where it came from: a spec path, `default` or `request`." }),
+    settings: z.record(z.string(), Sourced).openapi({ description: "Every setting with where it came from: a spec path, `default`, `request`, `policy` (the platform policy's floor), `rollback`, or two joined by ` + ` (approver roles from the spec and the policy)." }),
     weights: z.array(z.number()),
     steps: z.array(PlanStepSchema),
     minDurationSeconds: z.number(),

@@ -57,7 +57,7 @@ export function policyRoutes(services: AppServices) {
       description:
         "Per environment name: `requiresApproval`, `approvers` (roles), `after` (environments a version must have succeeded in first), `autoDeploy`, `strategies`, `slackChannel`. Each change is a new revision and writes a `policy.changed` event with the actor. `If-Match` with the ETag refuses to overwrite a newer revision (412). An unchanged document changes nothing.",
       request: {
-        headers: z.object({ "if-match": z.string().optional().openapi({ param: { name: "If-Match", in: "header" } }) }),
+        headers: z.object({ "if-match": z.string().optional().openapi({ param: { name: "if-match", in: "header" }, description: "The ETag of the revision this change is based on" }) }),
         body: { required: true, content: { "application/json": { schema: policyDocumentSchema } } },
       },
       responses: {

@@ -237,7 +237,16 @@ export function specRoutes(services: AppServices) {
                   from: z.number().int(),
                   to: z.number().int(),
                   patch: z.array(z.object({ op: z.string(), path: z.string(), value: z.unknown().optional(), from: z.string().optional() })),
-                  rolloutChanges: z.array(z.object({ op: z.string(), path: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })),
+                  rolloutChanges: z.array(
+                    z.object({
+                      op: z.string(),
+                      path: z.string(),
+                      from: z.unknown().optional(),
+                      to: z.unknown().optional(),
+                      loosens: z.literal(true).optional().openapi({ description: "The change lowers a guardrail: approval removed, an approver role dropped, the promotion order changed" }),
+                      why: z.string().optional(),
+                    }),
+                  ),
                   summary: z.array(z.string()),
                 })
                 .openapi("SpecDiff"),

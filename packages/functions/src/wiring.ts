@@ -1,6 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
-import { createTokenService } from "@rollgate/core/auth";
+import { createAuth } from "@rollgate/core/auth";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
 import { createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
@@ -77,9 +77,12 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     config: { defaultEnvironments: config.defaultEnvironments ?? [...defaultEnvironmentPath] },
   });
 
+  const auth = createAuth({ table, cursors });
   const services: AppServices = {
     registry,
-    tokens: createTokenService({ table, cursors }),
+    tokens: auth.tokens,
+    principals: auth.principals,
+    credentials: auth.credentials,
     idempotency: createIdempotencyStore({ table }),
     deployments,
     logger,
@@ -111,7 +114,7 @@ export function createSagaStepHandler(
     options.deliverApprovalLink ??
     ((delivery: ApprovalLinkDelivery) => {
       const { links, ...gate } = delivery;
-      logger.info("approval requested", { ...gate, roles: links.map((link) => link.role) });
+      logger.info("approval requested", { ...gate, approvers: links.map((link) => ({ subject: link.subject, roles: link.roles })) });
     });
   return retryingTransientErrors(createStepHandler({
     table,

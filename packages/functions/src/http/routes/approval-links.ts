@@ -12,10 +12,12 @@ const Decision = z.strictObject({
   comment: z.string().max(1000).optional(),
 });
 
-// The token is a bearer secret in the URL: keep it out of Referer headers and caches, and
-// allow no script on the page.
+// The token is a bearer secret in the URL: keep it out of other sites' Referer headers and
+// out of caches, and allow no script on the page. `same-origin` rather than `no-referrer`:
+// under `no-referrer` Chromium sends `Origin: null` with the page's own form POST, and the
+// cross-site check below refuses an opaque origin.
 const headers = {
-  "referrer-policy": "no-referrer",
+  "referrer-policy": "same-origin",
   "cache-control": "no-store",
   "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
   "x-frame-options": "DENY",

@@ -32,7 +32,7 @@ const SubjectParam = z.object({
   subject: z.string().min(1).max(512).openapi({ param: { name: "subject", in: "path" }, example: "tess" }),
 });
 
-const PutPrincipalBody = putPrincipalSchema.openapi("PutPrincipal");
+const PutPrincipalBody = putPrincipalSchema;
 
 export function principalRoutes(services: AppServices) {
   const app = new OpenAPIHono<AppEnv>();

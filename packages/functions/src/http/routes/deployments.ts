@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { hasScope, type Scope } from "@rollgate/core/auth";
 import { deploymentStatuses } from "@rollgate/core/rollout";
-import { requireScope } from "../auth.js";
+import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
@@ -49,7 +49,6 @@ export function deploymentRoutes(services: AppServices) {
     if (!services.deployments) throw new Error("deployment service not configured");
     return services.deployments;
   };
-  const sec = [{ bearer: [] }];
 
   app.openapi(
     createRoute({
@@ -66,7 +65,7 @@ export function deploymentRoutes(services: AppServices) {
         202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } },
         ...problems(400, 401, 403, 404, 409, 422),
       },
-      security: sec,
+      security: bearerScope("deploy"),
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -103,7 +102,7 @@ export function deploymentRoutes(services: AppServices) {
         body: { required: true, content: { "application/json": { schema: z.strictObject({ from: EnvName, to: EnvName, reason: Reason }) } } },
       },
       responses: { 202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
-      security: sec,
+      security: bearerScope("deploy"),
     }),
     async (c) => {
       const { specId } = c.req.valid("param");
@@ -142,7 +141,7 @@ export function deploymentRoutes(services: AppServices) {
         },
         ...problems(400, 401, 403),
       },
-      security: sec,
+      security: bearerScope("specs:read"),
     }),
     async (c) => c.json((await deployments().list(c.req.valid("query"))) as never, 200),
   );
@@ -155,7 +154,7 @@ export function deploymentRoutes(services: AppServices) {
       summary: "A deployment: status, plan, current step, traffic weights, timeline, approvals, analysis, compensation log",
       request: { params: IdParam },
       responses: { 200: { description: "The deployment", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404) },
-      security: sec,
+      security: bearerScope("specs:read"),
     }),
     async (c) => c.json((await deployments().get(c.req.valid("param").id)) as never, 200),
   );
@@ -186,7 +185,7 @@ export function deploymentRoutes(services: AppServices) {
         },
         ...problems(400, 401, 403, 404, 409, 422),
       },
-      security: sec,
+      security: bearerScope("approve"),
     }),
     async (c) => c.json((await deployments().decide(c.req.valid("param").id, c.req.valid("json"), c.get("principal"))) as never, 200),
   );
@@ -197,7 +196,7 @@ export function deploymentRoutes(services: AppServices) {
     summary: "Stop a rollout in flight and compensate (traffic back on the stable version)",
     request: { params: IdParam, body: ReasonBody },
     responses: { 202: { description: "Aborting", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: sec,
+    security: bearerScope("rollback", "deploy"),
   });
   app.post("/v1/deployments/:id/abort", requireAnyScope("rollback", "deploy"), async (c) => {
     const reason = await optionalReason(c);
@@ -211,7 +210,7 @@ export function deploymentRoutes(services: AppServices) {
     description: "Returns the deployment doing the rollback, with `rollbackMode`: stopped (it was in flight), new_deployment, or compensation_retried (it had ended rollback_failed).",
     request: { params: IdParam, body: ReasonBody },
     responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: sec,
+    security: bearerScope("rollback"),
   });
   app.post("/v1/deployments/:id/rollback", requireScope("rollback"), async (c) => {
     const reason = await optionalReason(c);
@@ -232,7 +231,7 @@ export function deploymentRoutes(services: AppServices) {
         body: { required: true, content: { "application/json": { schema: z.strictObject({ reason: z.string().min(1).max(500) }) } } },
       },
       responses: { 200: { description: "Resolved", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
-      security: sec,
+      security: bearerScope("admin"),
     }),
     async (c) =>
       c.json((await deployments().resolveFailedRollback(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)) as never, 200),
@@ -244,7 +243,7 @@ export function deploymentRoutes(services: AppServices) {
     summary: "Chat-ops: roll an environment back to its previous version",
     request: { params: z.object({ specId: SpecIdParam, env: EnvName.openapi({ param: { name: "env", in: "path" } }) }), body: ReasonBody },
     responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: sec,
+    security: bearerScope("rollback"),
   });
   app.post("/v1/specs/:specId/environments/:env/rollback", requireScope("rollback"), async (c) => {
     const { specId, env } = z.object({ specId: SpecIdParam, env: EnvName }).parse(c.req.param());

@@ -163,27 +163,37 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect((await api.request("/v1/deployments/nope")).status).toBe(404);
   });
 
-  it("approval links need a name to approve, refuse the requester's name, and one name cannot meet a two-role quorum", async () => {
+  it("approval links act as their principal: one per eligible principal, no name asked, one vote per principal across links and the API", async () => {
+    const alex = await api.token(["approve", "specs:read"], { subject: "alex", roles: ["tech-lead", "product-owner"] });
     const doc = { ...base, id: "linked-quorum", environments: { dev: { requires_approval: true, approvers: ["tech-lead", "product-owner"] } } };
     await register(doc);
     const dep = await (await api.request("/v1/deployments", { method: "POST", json: { specId: "linked-quorum", version: 1, environment: "dev" } })).json();
     await api.waitForDeployment(dep.id, (d) => d.status === "awaiting_approval");
     const links = api.approvalLinks.find((d) => d.deploymentId === dep.id)!.links;
-    const byRole = Object.fromEntries(links.map((l) => [l.role, l.token]));
+    const bySubject = Object.fromEntries(links.map((l) => [l.subject, l.token]));
+    expect(Object.keys(bySubject).sort()).toEqual(["alex", "pat", "tess"]);
     const decide = (token: string, body: object) => api.request(`/approvals/${token}`, { method: "POST", token: null, json: body });
 
-    const anonymous = await decide(byRole["tech-lead"]!, { decision: "approve" });
-    expect(anonymous.status).toBe(422);
-    expect((await anonymous.json()).code).toBe("APPROVER_NAME_REQUIRED");
-    const requester = await decide(byRole["tech-lead"]!, { decision: "approve", name: "Admin" });
-    expect(requester.status).toBe(403);
-    expect((await decide(byRole["tech-lead"]!, { decision: "approve", name: "Sam" })).status).toBe(200);
-    const sameName = await decide(byRole["product-owner"]!, { decision: "approve", name: " sam " });
-    expect(sameName.status).toBe(409);
-    expect((await api.request(`/v1/deployments/${dep.id}`)).status).toBe(200);
+    // The link says who approves: a typed name is an unknown field, not an identity.
+    const named = await decide(bySubject.alex!, { decision: "approve", name: "pat" });
+    expect(named.status).toBe(422);
+    expect((await named.json()).errors.map((e: { path: string }) => e.path)).toContain("name");
+    const first = await decide(bySubject.alex!, { decision: "approve" });
+    expect(first.status).toBe(200);
+    expect((await first.json()).approver).toEqual({ subject: "alex", roles: ["tech-lead", "product-owner"] });
+    // alex holds both roles but is one principal: a second vote, by link or API, is refused.
+    expect((await decide(bySubject.alex!, { decision: "approve" })).status).toBe(409);
+    const again = await api.request(`/v1/deployments/${dep.id}/approvals`, { method: "POST", token: alex, json: { decision: "approve" } });
+    expect(again.status).toBe(409);
+    expect((await again.json()).code).toBe("ALREADY_VOTED");
     expect((await (await api.request(`/v1/deployments/${dep.id}`)).json()).status).toBe("awaiting_approval");
-    expect((await decide(byRole["product-owner"]!, { decision: "approve", name: "Pat" })).status).toBe(200);
-    expect((await api.waitForDeployment(dep.id)).status).toBe("succeeded");
+    expect((await decide(bySubject.pat!, { decision: "approve" })).status).toBe(200);
+    const done = await api.waitForDeployment(dep.id);
+    expect(done.status).toBe("succeeded");
+    expect(done.approvals[0].votes.map((v: { subject: string; role: string; via: string }) => [v.subject, v.role, v.via])).toEqual([
+      ["alex", "tech-lead", "link"],
+      ["pat", "product-owner", "link"],
+    ]);
   });
 
   it("deploys a deprecated version with a warning, and refuses a disabled one", async () => {

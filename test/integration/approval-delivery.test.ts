@@ -33,7 +33,8 @@ const delivery: ApprovalLinkDelivery = {
   requiredRoles: ["tech-lead"],
   requestedBy: "ci",
   expiresAt: "2030-01-01T00:00:00.000Z",
-  links: [{ role: "tech-lead", token: "t0ken", url: "https://rollgate.example/approvals/t0ken" }],
+  links: [{ subject: "tess", roles: ["tech-lead"], role: "tech-lead", token: "t0ken", url: "https://rollgate.example/approvals/t0ken" }],
+  rolesWithoutApprovers: [],
 };
 
 describe("approval links delivered to a webhook", () => {

@@ -70,7 +70,8 @@ describe("abort", () => {
   });
 
   it("takes effect within seconds during an approval wait, and closes the gate", async () => {
-    h.specs.add("abort-gate", 1, slowCanary({ dev: { requires_approval: true } }));
+    await h.addPrincipal("tl", ["tech-lead"]);
+    h.specs.add("abort-gate", 1, slowCanary({ dev: { requires_approval: true, approvers: ["tech-lead"] } }));
     const deployment = await start(h, "abort-gate");
     const waiting = await h.waitFor(deployment.id, (v) => v.status === "awaiting_approval");
     const link = h.deliveries.find((d) => d.deploymentId === deployment.id)!.links[0]!.token;
@@ -182,16 +183,17 @@ describe("restart mid-rollout", () => {
       ...quickCanary(),
       environments: { dev: { requires_approval: true, approvers: ["tech-lead", "product-owner"] } },
     });
+    await slow.addPrincipal("pat", ["product-owner"]);
     const deployment = await start(slow, "restart-gate");
     await slow.waitFor(deployment.id, (v) => v.status === "awaiting_approval");
     await slow.service.decide(deployment.id, { decision: "approve" }, { ...approver, subject: "tl", roles: ["tech-lead"] });
-    const link = slow.deliveries.find((d) => d.deploymentId === deployment.id)!.links.find((l) => l.role === "product-owner")!.token;
+    const link = slow.deliveries.find((d) => d.deploymentId === deployment.id)!.links.find((l) => l.subject === "pat")!.token;
     const resumed = await slow.restart(0.001);
     expect(resumed.map((r) => [r.id, r.status])).toEqual([[deployment.id, "awaiting_approval"]]);
     const reopened = await slow.waitFor(deployment.id, (v) => eventTypes(v).includes("deployment.gate_reopened"));
     expect(reopened).toMatchObject({ status: "awaiting_approval", approvals: [{ approvedRoles: ["tech-lead"], status: "open" }] });
     expect(slow.deliveries.filter((d) => d.deploymentId === deployment.id)).toHaveLength(1);
-    await slow.service.decideByLink(link, { decision: "approve", approverName: "Pat" });
+    await slow.service.decideByLink(link, { decision: "approve" });
     expect((await slow.settle(deployment.id)).status).toBe("succeeded");
   });
 

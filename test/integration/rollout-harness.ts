@@ -1,6 +1,6 @@
 import { GetItemCommand, TransactWriteItemsCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
-import type { Principal, Scope } from "@rollgate/core/auth";
+import { createPrincipalDirectory, type Principal, type Scope } from "@rollgate/core/auth";
 import type { DomainEvent } from "@rollgate/core/events";
 import {
   createDeploymentService,
@@ -82,10 +82,16 @@ export function createRolloutHarness(table: TableContext, options: HarnessOption
   }
   let runtime = boot(options.waitScale ?? 0.001);
 
+  const directory = createPrincipalDirectory({ table });
   const harness = {
     table,
     specs,
     deliveries,
+    directory,
+    /** Puts a principal in the directory (approval links are minted for the principals holding a gate's roles). */
+    async addPrincipal(subject: string, roles: string[], more: { disabled?: boolean; displayName?: string } = {}) {
+      return (await directory.write(subject, () => ({ roles, disabled: more.disabled ?? false, displayName: more.displayName }), "test")).principal;
+    },
     get service() {
       return runtime.service;
     },

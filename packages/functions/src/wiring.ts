@@ -1,6 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
-import { createTokenService } from "@rollgate/core/auth";
+import { createAuth } from "@rollgate/core/auth";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
 import { createPolicyStore } from "@rollgate/core/policy";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
@@ -80,9 +80,12 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     config: { defaultEnvironments: config.defaultEnvironments ?? [...defaultEnvironmentPath] },
   });
 
+  const auth = createAuth({ table, cursors });
   const services: AppServices = {
     registry,
-    tokens: createTokenService({ table, cursors }),
+    tokens: auth.tokens,
+    principals: auth.principals,
+    credentials: auth.credentials,
     idempotency: createIdempotencyStore({ table }),
     deployments,
     policy,
@@ -115,7 +118,7 @@ export function createSagaStepHandler(
     options.deliverApprovalLink ??
     ((delivery: ApprovalLinkDelivery) => {
       const { links, ...gate } = delivery;
-      logger.info("approval requested", { ...gate, roles: links.map((link) => link.role) });
+      logger.info("approval requested", { ...gate, approvers: links.map((link) => ({ subject: link.subject, roles: link.roles })) });
     });
   return retryingTransientErrors(createStepHandler({
     table,

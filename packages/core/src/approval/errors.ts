@@ -71,14 +71,12 @@ export class ApprovalLinkExpiredError extends ApprovalError {
   }
 }
 
-/** An approval through a link must say who approves: links are capabilities, not identities. */
-export class ApproverNameRequiredError extends ApprovalError {
-  override name = "ApproverNameRequiredError";
-  readonly code = "APPROVER_NAME_REQUIRED";
-  readonly kind: ErrorKind = "invalid";
+/** The link's principal was disabled, or no longer holds the roles the link was minted for. */
+export class ApprovalLinkRevokedError extends ApprovalError {
+  override name = "ApprovalLinkRevokedError";
+  readonly code = "APPROVAL_LINK_REVOKED";
+  readonly kind: ErrorKind = "forbidden";
   constructor() {
-    super("Say who approves: an approval through a link needs the approver's name.", {
-      errors: [{ path: "name", message: "required to approve through a link" }],
-    });
+    super("This approval link no longer acts for anyone: its principal was disabled or no longer holds the role.");
   }
 }

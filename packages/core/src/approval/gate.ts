@@ -1,20 +1,47 @@
 import type { StepResult } from "../workflow/contract.js";
+import { createPrincipalDirectory } from "../auth/principals.js";
+import type { PrincipalRecord } from "../auth/schema.js";
 import { DeploymentNotRunnableError } from "../rollout/errors.js";
 import type { ApprovalGate } from "../rollout/model.js";
-import { mutateDeployment, type RolloutStore } from "../rollout/repository.js";
+import { loadDeployment, mutateDeployment, type RolloutStore } from "../rollout/repository.js";
 import { linkUrl, mintLinkToken, putLink, type ApprovalLink, type ApprovalLinkOptions } from "./links.js";
+
+/** Who may approve a gate: each enabled principal holding a required role, less the requester. */
+async function eligibleApprovers(store: RolloutStore, requiredRoles: string[], requestedBy: string) {
+  const directory = createPrincipalDirectory({ table: store.table });
+  const byRole = await Promise.all(requiredRoles.map((role) => directory.holdersOf(role)));
+  const eligible = new Map<string, { principal: PrincipalRecord; roles: string[] }>();
+  requiredRoles.forEach((role, i) => {
+    for (const principal of byRole[i] ?? []) {
+      if (principal.subject === requestedBy) continue;
+      const entry = eligible.get(principal.subject) ?? { principal, roles: [] };
+      entry.roles.push(role);
+      eligible.set(principal.subject, entry);
+    }
+  });
+  const rolesWithoutApprovers = requiredRoles.filter((role) => ![...eligible.values()].some((e) => e.roles.includes(role)));
+  return { approvers: [...eligible.values()], rolesWithoutApprovers };
+}
 
 /**
  * `openGate`: the state machine paused on a task token at an approval step. The token is
  * stored on the deployment (it is only usable with AWS credentials), the deployment turns
- * awaiting_approval, and approval links are minted and delivered. Re-opening a gate (a new
- * execution after a restart) swaps the token and keeps the links and votes already given.
+ * awaiting_approval, and one approval link per eligible principal is minted and delivered.
+ * A required role that nobody eligible holds does not stop the gate from opening: the
+ * event names it (`rolesWithoutApprovers`), and a principal given the role later votes
+ * through the API. Re-opening a gate (a new execution after a restart) swaps the token and
+ * keeps the links and votes already given.
  */
 export async function openApprovalGate(
   store: RolloutStore & { links?: ApprovalLinkOptions },
   deploymentId: string,
   taskToken: string,
 ): Promise<StepResult> {
+  const loaded = await loadDeployment(store.table, deploymentId);
+  const pending = loaded.plan.steps[loaded.currentStep];
+  const requiredRoles = loaded.status === "in_progress" && pending?.kind === "approval" ? pending.requiredRoles : [];
+  const { approvers, rolesWithoutApprovers } = await eligibleApprovers(store, requiredRoles, loaded.requestedBy);
+
   let minted: ApprovalLink[] = [];
   let opened: ApprovalGate | undefined;
   const record = await mutateDeployment(store, deploymentId, (current) => {
@@ -36,8 +63,16 @@ export async function openApprovalGate(
     // vote the table accepts is never one the state machine has already timed out.
     const margin = Math.min(5, Math.floor(step.timeoutSeconds / 10));
     const expiresAt = new Date(now.getTime() + (step.timeoutSeconds - margin) * 1000);
-    const roles: (string | null)[] = step.requiredRoles.length > 0 ? step.requiredRoles : [null];
-    minted = roles.map((role) => ({ role, token: mintLinkToken() }));
+    minted = approvers
+      .filter(({ principal }) => principal.subject !== current.requestedBy)
+      .map(({ principal, roles }) => ({
+        subject: principal.subject,
+        ...(principal.displayName ? { displayName: principal.displayName } : {}),
+        ...(principal.email ? { email: principal.email } : {}),
+        roles,
+        role: roles[0] ?? null,
+        token: mintLinkToken(),
+      }));
     for (const link of minted) {
       const url = linkUrl(store.links?.baseUrl, link.token);
       if (url) link.url = url;
@@ -52,6 +87,7 @@ export async function openApprovalGate(
       approvedRoles: [],
       votes: [],
       links: minted.length,
+      ...(rolesWithoutApprovers.length ? { rolesWithoutApprovers } : {}),
     };
     const base = { deploymentId: current.id, gate: step.gate, specId: current.specId, environment: current.environment };
     return {
@@ -64,12 +100,21 @@ export async function openApprovalGate(
       events: [
         {
           type: "deployment.approval_requested",
-          data: { gate: step.gate, requiredRoles: step.requiredRoles, expiresAt: opened.expiresAt, links: minted.length },
+          data: {
+            gate: step.gate,
+            requiredRoles: step.requiredRoles,
+            expiresAt: opened.expiresAt,
+            links: minted.length,
+            approvers: minted.map((link) => ({ subject: link.subject, roles: link.roles })),
+            rolesWithoutApprovers,
+          },
         },
       ],
       extra: minted.map((link) => ({
         item: putLink(store.table.tableName, link.token, {
           ...base,
+          subject: link.subject,
+          roles: link.roles,
           role: link.role,
           createdAt: now.toISOString(),
           // Rounded down: a link never outlives its gate.
@@ -78,7 +123,7 @@ export async function openApprovalGate(
       })),
     };
   });
-  if (opened && minted.length > 0 && store.links?.deliver) {
+  if (opened && store.links?.deliver) {
     try {
       await store.links.deliver({
         deploymentId: record.id,
@@ -90,6 +135,7 @@ export async function openApprovalGate(
         requestedBy: record.requestedBy,
         expiresAt: opened.expiresAt,
         links: minted,
+        rolesWithoutApprovers,
       });
     } catch {
       // The gate stays open: approvers can still decide through the API.

@@ -5,16 +5,24 @@ import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
 
 /**
- * Approval links: bearer secrets for `GET/POST /approvals/{token}`, one per required role
- * (or one for the gate when it requires none). Only the sha256 of a token is stored, with
- * a TTL at the gate's timeout; the token itself exists only in what was delivered.
+ * Approval links: bearer secrets for `GET/POST /approvals/{token}`, one per eligible
+ * principal (holds a required role, is not disabled, is not the requester). A link acts as
+ * that principal alone. A gate that requires no particular role mints none: nobody in
+ * particular is asked, and any principal with the `approve` scope decides through the API.
+ * Only the sha256 of a token is stored, with a TTL at the gate's timeout; the token itself
+ * exists only in what was delivered. A link dies with its gate, after its principal's vote,
+ * and when the principal is disabled or no longer holds the link's roles (checked on use).
  */
 
 /** The stored side of a link (keys.approvalLink(sha256(token))). */
 export interface ApprovalLinkRecord {
   deploymentId: string;
   gate: number;
-  /** The role this link votes for; null: the gate requires no particular role. */
+  /** The principal this link acts as. */
+  subject: string;
+  /** The gate's required roles the principal held when the link was minted. */
+  roles: string[];
+  /** The first of `roles` (kept for readers of older links). */
   role: string | null;
   specId: string;
   environment: string;
@@ -25,6 +33,13 @@ export interface ApprovalLinkRecord {
 
 /** A minted link as delivered to an approver: the only place the token appears. */
 export interface ApprovalLink {
+  /** The principal the link acts as. */
+  subject: string;
+  displayName?: string;
+  email?: string;
+  /** The gate's required roles this principal holds. */
+  roles: string[];
+  /** The first of `roles`. */
   role: string | null;
   token: string;
   /** `<baseUrl>/<token>` when a base URL is configured. */
@@ -42,6 +57,8 @@ export interface ApprovalLinkDelivery {
   requestedBy: string;
   expiresAt: string;
   links: ApprovalLink[];
+  /** Required roles that no eligible principal holds: nobody got a link for them. */
+  rolesWithoutApprovers: string[];
 }
 
 export interface ApprovalLinkOptions {
@@ -58,11 +75,6 @@ export function mintLinkToken(): string {
 
 export function hashLinkToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-/** The vote subject of a link: one vote per link. */
-export function linkSubject(tokenHash: string): string {
-  return `link:${tokenHash.slice(0, 16)}`;
 }
 
 export function linkUrl(baseUrl: string | undefined, token: string): string | undefined {
@@ -88,5 +100,6 @@ export async function readLink(table: TableContext, token: string): Promise<(App
   );
   if (!Item) return undefined;
   const { pk: _pk, sk: _sk, entity: _e, ...link } = unmarshallItem<Record<string, unknown>>(Item);
-  return { ...(link as unknown as ApprovalLinkRecord), tokenHash };
+  const record = link as unknown as ApprovalLinkRecord;
+  return { ...record, roles: record.roles ?? (record.role ? [record.role] : []), tokenHash };
 }

@@ -9,22 +9,20 @@ import { DeploymentFinishedError } from "../rollout/errors.js";
 import { startExecution } from "../rollout/executions.js";
 import { isFinished, type ApprovalGate, type DeploymentRecord, type Vote } from "../rollout/model.js";
 import { mutateDeployment, type DeploymentChange, type RolloutStore } from "../rollout/repository.js";
-import { AlreadyVotedError, ApproverNameRequiredError, GateExpiredError, NotAwaitingApprovalError, RoleNotRequiredError, SelfApprovalError } from "./errors.js";
+import { AlreadyVotedError, GateExpiredError, NotAwaitingApprovalError, RoleNotRequiredError, SelfApprovalError } from "./errors.js";
 
-/** One decision on an open gate. */
+/** One decision on an open gate, by one principal. */
 export interface Ballot {
   decision: "approve" | "reject";
   comment?: string;
-  /** Who votes: a principal's subject, or `link:<hash prefix>` for an approval link. */
+  /** The principal's subject (a lower-case identifier: compared exactly, never normalized). */
   subject: string;
+  /** api: one of the principal's credentials; link: the principal's approval link. */
   via: "api" | "link";
-  /** The principal's roles (api). */
-  roles?: string[];
-  /** The role an approval link votes for (link). */
-  linkRole?: string | null;
+  /** The roles the vote may count for: the principal's (api), or those of its link it still holds (link). */
+  roles: string[];
   /** The gate an approval link belongs to (link). */
   gate?: number;
-  approverName?: string;
 }
 
 export interface VoteOutcome {
@@ -48,11 +46,10 @@ function votePut(tableName: string, deploymentId: string, gate: number, vote: Vo
   };
 }
 
-/** The role a vote counts for: the link's, or a required role the principal holds (one not yet approved first). */
+/** The role a vote counts for: a required role the principal holds, one not yet approved first. */
 function roleOf(record: DeploymentRecord, gate: ApprovalGate, ballot: Ballot): string | null {
-  if (ballot.via === "link") return ballot.linkRole ?? null;
   if (gate.requiredRoles.length === 0) return null;
-  const held = gate.requiredRoles.filter((role) => ballot.roles?.includes(role));
+  const held = gate.requiredRoles.filter((role) => ballot.roles.includes(role));
   if (held.length === 0) throw new RoleNotRequiredError(record.id, gate.requiredRoles);
   return held.find((role) => !gate.approvedRoles.includes(role)) ?? held[0] ?? null;
 }
@@ -67,20 +64,14 @@ function openGateOf(current: DeploymentRecord, ballot: Ballot, now: Date): Appro
   return gate;
 }
 
-const same = (a: string | undefined, b: string | undefined) =>
-  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
- * Links are capabilities (one per required role), not identities, so an approval through a
- * link must name its approver, and one name approves a gate once, whether through a link or
- * the API: whoever holds two role links cannot meet a two-role quorum alone.
+ * One principal decides once per gate, through whichever channel: a second approval (or a
+ * rejection after an approval) by the same subject is refused, so one principal holding two
+ * required roles cannot meet a two-role quorum alone. The conditional put of the vote item
+ * (keys.approvalVote) makes it hold under concurrent votes too.
  */
-function checkFourEyes(deploymentId: string, gate: ApprovalGate, ballot: Ballot) {
-  if (ballot.decision !== "approve") return;
-  const name = ballot.via === "link" ? ballot.approverName?.trim() : ballot.subject;
-  if (!name) throw new ApproverNameRequiredError();
-  const already = gate.votes.some((v) => v.decision === "approve" && (same(v.approverName, name) || (v.via === "api" && same(v.subject, name))));
-  if (already) throw new AlreadyVotedError(deploymentId, gate.gate);
+function checkOneVote(deploymentId: string, gate: ApprovalGate, ballot: Ballot) {
+  if (gate.votes.some((v) => v.subject === ballot.subject)) throw new AlreadyVotedError(deploymentId, gate.gate);
 }
 
 /**
@@ -95,10 +86,8 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
   const record = await mutateDeployment(store, deploymentId, (current): DeploymentChange => {
     const now = store.clock();
     const gate = openGateOf(current, ballot, now);
-    if (ballot.subject === current.requestedBy || (ballot.approverName && same(ballot.approverName, current.requestedBy))) {
-      throw new SelfApprovalError(current.id);
-    }
-    checkFourEyes(current.id, gate, ballot);
+    if (ballot.subject === current.requestedBy) throw new SelfApprovalError(current.id);
+    checkOneVote(current.id, gate, ballot);
     const vote: Vote = {
       subject: ballot.subject,
       role: roleOf(current, gate, ballot),
@@ -106,7 +95,6 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
       at: now.toISOString(),
       via: ballot.via,
       ...(ballot.comment ? { comment: ballot.comment.slice(0, 2_000) } : {}),
-      ...(ballot.approverName ? { approverName: ballot.approverName.slice(0, 200) } : {}),
     };
     const approvedRoles =
       vote.decision === "approve" && vote.role && !gate.approvedRoles.includes(vote.role) ? [...gate.approvedRoles, vote.role] : gate.approvedRoles;
@@ -127,7 +115,7 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
       Object.assign(after, { status: "in_progress", currentStep: gate.step + 1, taskToken: undefined });
       events.push({ type: "deployment.approved", actor: ballot.subject, data: { gate: gate.gate, approvedRoles } });
     } else if (outcome === "rejected") {
-      const by = vote.approverName ? `${vote.approverName} (${vote.subject})` : vote.subject;
+      const by = vote.subject;
       Object.assign(after, {
         status: "rolling_back",
         taskToken: undefined,

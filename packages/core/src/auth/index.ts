@@ -2,3 +2,6 @@ export * from "./principal.js";
 export * from "./errors.js";
 export * from "./schema.js";
 export { createTokenService, type TokenService } from "./tokens.js";
+export { createPrincipalDirectory, type PrincipalDirectory } from "./principals.js";
+export { createCredentialResolver, type Credential, type CredentialResolver } from "./credentials.js";
+export { createAuth, createPrincipalService, type CallerView, type PrincipalService } from "./service.js";

@@ -75,9 +75,8 @@ export interface Vote {
   decision: "approve" | "reject";
   comment?: string;
   at: string;
+  /** api: a credential of the principal; link: the principal's own approval link. */
   via: "api" | "link";
-  /** The name an approver typed on the approval page (links are bearer secrets, not identities). */
-  approverName?: string;
 }
 
 export interface ApprovalGate {
@@ -90,8 +89,10 @@ export interface ApprovalGate {
   status: "open" | "approved" | "rejected" | "timed_out" | "cancelled";
   approvedRoles: string[];
   votes: Vote[];
-  /** Approval-link tokens minted for this gate (hashes are at keys.approvalLink). */
+  /** Approval-link tokens minted for this gate, one per eligible principal (hashes are at keys.approvalLink). */
   links: number;
+  /** Required roles that no eligible principal held when the gate opened. */
+  rolesWithoutApprovers?: string[];
 }
 
 export interface FailureReason {

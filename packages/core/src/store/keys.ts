@@ -15,6 +15,9 @@
  *   approval link       APPROVAL#<sha256(token)>    LINK                    -
  *   in-flight index     ACTIVE                      DEP#<id>                -   (one item per non-terminal deployment, for resume after restart)
  *   api token           TOKEN#<id>                  TOKEN                   TOKENS / <createdAt>#<id>
+ *   principal           PRINCIPAL#<subject>         PRINCIPAL               PRINCIPALS / <subject>
+ *   principal's token   PRINCIPAL#<subject>         TOKEN#<id>              -   (reference, so disabling a principal finds its tokens)
+ *   role member         ROLE#<role>                 PRINCIPAL#<subject>     -   (who holds a role, for minting approval links)
  *   idempotency record  IDEM#<subject>#<key>        IDEM                    -
  *   target state        TARGET#<specId>#<env>       STATE                   -
  *   server config       CONFIG                      <name>                  -
@@ -59,6 +62,14 @@ export const keys = {
   token: (id: string) => ({ pk: `TOKEN#${id}`, sk: "TOKEN" }),
   tokenListPartition: () => "TOKENS",
   tokenListSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
+
+  principal: (subject: string) => ({ pk: `PRINCIPAL#${subject}`, sk: "PRINCIPAL" }),
+  principalListPartition: () => "PRINCIPALS",
+  principalToken: (subject: string, id: string) => ({ pk: `PRINCIPAL#${subject}`, sk: `TOKEN#${id}` }),
+  principalPartition: (subject: string) => `PRINCIPAL#${subject}`,
+  principalTokenPrefix: () => "TOKEN#",
+  roleMember: (role: string, subject: string) => ({ pk: `ROLE#${role}`, sk: `PRINCIPAL#${subject}` }),
+  rolePartition: (role: string) => `ROLE#${role}`,
 
   idempotency: (subject: string, key: string) => ({ pk: `IDEM#${subject}#${key}`, sk: "IDEM" }),
 

@@ -7,6 +7,7 @@ import { authenticate } from "./auth.js";
 import { docsRoutes } from "./routes/docs.js";
 import { specRoutes } from "./routes/specs.js";
 import { tokenRoutes } from "./routes/tokens.js";
+import { principalRoutes } from "./routes/principals.js";
 import { deploymentRoutes } from "./routes/deployments.js";
 import { approvalLinkRoutes } from "./routes/approval-links.js";
 import { policyRoutes } from "./routes/policy.js";
@@ -67,9 +68,10 @@ export function createApp(services: AppServices) {
   app.route("/", docsRoutes());
   app.route("/", approvalLinkRoutes(services));
 
-  app.use("/v1/*", authenticate(services.tokens));
+  app.use("/v1/*", authenticate(services.credentials));
   app.route("/", specRoutes(services));
   app.route("/", tokenRoutes(services));
+  app.route("/", principalRoutes(services));
   app.route("/", deploymentRoutes(services));
   app.route("/", policyRoutes(services));
 

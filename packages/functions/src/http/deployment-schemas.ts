@@ -40,7 +40,6 @@ const VoteSchema = z.object({
   comment: z.string().optional(),
   at: z.string(),
   via: z.enum(["api", "link"]),
-  approverName: z.string().optional(),
 });
 
 const EventSchema = z
@@ -69,6 +68,7 @@ export const DeploymentSchema = z
         expiresAt: z.string(),
         approvedRoles: z.array(z.string()),
         votes: z.array(VoteSchema),
+        rolesWithoutApprovers: z.array(z.string()).optional().openapi({ description: "Required roles nobody eligible held when the gate opened." }),
       }),
     ),
     analysis: z.object({

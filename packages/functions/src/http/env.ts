@@ -1,5 +1,5 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { Principal, TokenService } from "@rollgate/core/auth";
+import type { CredentialResolver, Principal, PrincipalService, TokenService } from "@rollgate/core/auth";
 import type { IdempotencyStore } from "@rollgate/core/idempotency";
 import type { PolicyStore } from "@rollgate/core/policy";
 import type { Registry } from "@rollgate/core/registry";
@@ -9,6 +9,10 @@ import type { ValidationMode } from "@rollgate/core/spec";
 export interface AppServices {
   registry: Registry;
   tokens: TokenService;
+  /** People and bots (`/v1/principals`, `/v1/me`). */
+  principals: PrincipalService;
+  /** The one way a credential becomes a principal (the auth middleware uses it). */
+  credentials: CredentialResolver;
   idempotency: IdempotencyStore;
   deployments?: DeploymentsApi;
   /** The platform policy (GET/PUT /v1/policy). */

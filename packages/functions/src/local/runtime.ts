@@ -153,7 +153,9 @@ function approvalLinkDelivery() {
 function printApprovalLinks(delivery: ApprovalLinkDelivery) {
   const lines = [
     `Approval needed: ${delivery.specId} v${delivery.version} -> ${delivery.environment} (deployment ${delivery.deploymentId}, requested by ${delivery.requestedBy}, until ${delivery.expiresAt})`,
-    ...delivery.links.map((link) => `  ${link.role ?? "approver"}: ${link.url}`),
+    ...delivery.links.map((link) => `  ${link.subject} (${link.roles.join(", ") || "approver"}): ${link.url}`),
+    ...(delivery.rolesWithoutApprovers.length ? [`  nobody can approve as: ${delivery.rolesWithoutApprovers.join(", ")} (give a principal the role; it then votes through the API)`] : []),
+    ...(delivery.links.length === 0 && delivery.requiredRoles.length === 0 ? ["  any principal with the approve scope decides: POST /v1/deployments/<id>/approvals"] : []),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }

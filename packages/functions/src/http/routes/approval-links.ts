@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
 import type { AppEnv, AppServices } from "../env.js";
@@ -6,93 +6,171 @@ import { isRollgateError } from "@rollgate/core/errors";
 import { problem, problemForError } from "../problem.js";
 
 const TokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
-const Decision = z.object({
+// The link names who decides: there is no name field, and unknown fields are refused.
+const Decision = z.strictObject({
   decision: z.enum(["approve", "reject"]),
   comment: z.string().max(1000).optional(),
-  name: z.string().max(200).optional(),
 });
 
-// The token is a bearer secret in the URL: keep it out of Referer headers and caches, and
-// allow no script on the page.
+// The token is a bearer secret in the URL: keep it out of other sites' Referer headers and
+// out of caches, and allow no script on the page. `same-origin` rather than `no-referrer`:
+// under `no-referrer` Chromium sends `Origin: null` with the page's own form POST, and the
+// cross-site check below refuses an opaque origin.
 const headers = {
-  "referrer-policy": "no-referrer",
+  "referrer-policy": "same-origin",
   "cache-control": "no-store",
-  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
   "x-frame-options": "DENY",
 };
 
 const style = `body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
 h1{font-size:1.4rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}
 .status{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;background:#eef}
-textarea,input{width:100%;box-sizing:border-box;margin:.25rem 0 .75rem;font:inherit;padding:.4rem}
+.as{font-size:1.1rem;padding:.5rem .75rem;border-left:4px solid #0969da;background:#f6f8fa}
+textarea{width:100%;box-sizing:border-box;margin:.25rem 0 .75rem;font:inherit;padding:.4rem}
 button{font:inherit;padding:.5rem 1.2rem;margin-right:.5rem;border-radius:.3rem;border:1px solid #888;cursor:pointer}
 button[value=approve]{background:#1f883d;color:#fff;border-color:#1f883d}button[value=reject]{background:#cf222e;color:#fff;border-color:#cf222e}
 .notice{padding:.75rem;border-radius:.3rem;background:#f6f8fa;border:1px solid #d0d7de}`;
 
 type LinkView = Awaited<ReturnType<NonNullable<AppServices["deployments"]>["viewApprovalLink"]>>;
 
+/** "tess, tech-lead" or "Tess Lead (tess), tech-lead + product-owner". */
+function approvingAs(view: LinkView) {
+  const who = view.approver.displayName ? `${view.approver.displayName} (${view.approver.subject})` : view.approver.subject;
+  return view.approver.roles.length ? `${who}, ${view.approver.roles.join(" + ")}` : who;
+}
+
+function closedNotice(view: LinkView) {
+  if (view.revoked) return "This link no longer acts for anyone: its approver was disabled or no longer holds the role.";
+  if (view.decided) return "You have decided on this gate; a link decides once.";
+  if (view.expired) return "This approval link has expired.";
+  return "This approval gate is closed; nothing to decide.";
+}
+
 function renderPage(view: LinkView, notice?: string) {
-  const open = view.gateOpen;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Approve ${view.specId} v${view.version} to ${view.environment}</title><style>${style}</style></head>
 <body>
 <h1>Rollout approval: ${view.specId} v${view.version} → ${view.environment}</h1>
+<p class="as" data-testid="approving-as">Approving as <strong>${approvingAs(view)}</strong></p>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
 <dl>
 <dt>Deployment</dt><dd>${view.deploymentId}</dd>
 <dt>Status</dt><dd><span class="status" data-testid="status">${view.status}</span></dd>
 <dt>Strategy</dt><dd>${view.strategy}</dd>
 <dt>Requested by</dt><dd>${view.requestedBy}</dd>
-<dt>Your role</dt><dd>${view.role ?? "approver"}</dd>
+<dt>Required roles</dt><dd>${view.gate?.requiredRoles.length ? view.gate.requiredRoles.join(", ") : "any approver"}</dd>
 <dt>Votes</dt><dd>${view.votes.length ? view.votes.map((v) => html`<div>${v.decision} by ${v.subject}${v.role ? html` (${v.role})` : ""}${v.comment ? html`: “${v.comment}”` : ""}</div>`) : "none yet"}</dd>
 <dt>Plan</dt><dd>${view.planSummary.map((s) => html`<div>${s}</div>`)}</dd>
 </dl>
-${open
+${view.canDecide
   ? html`<form method="post">
-<label for="name">Your name (required to approve)</label><input id="name" name="name" maxlength="200" autocomplete="name">
 <label for="comment">Comment</label><textarea id="comment" name="comment" maxlength="1000" rows="3"></textarea>
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="reject">Reject</button>
 </form>`
-  : html`<p class="notice">This approval gate is closed; nothing to decide.</p>`}
+  : html`<p class="notice" data-testid="closed">${closedNotice(view)}</p>`}
 </body></html>`;
 }
 
-/** The approval link: GET shows the rollout and changes nothing; POST records the decision. */
+/**
+ * A decision must come from this server's own page (or a non-browser client): a browser
+ * sends `Origin` and `Sec-Fetch-Site` with a form POST, and either one saying another site
+ * refuses it. The server's own origin is the request's and the configured public base URL's.
+ */
+function crossSite(c: Context<AppEnv>, publicBaseUrl: string | undefined): boolean {
+  if (c.req.header("sec-fetch-site")?.toLowerCase() === "cross-site") return true;
+  const origin = c.req.header("origin");
+  if (origin === undefined) return false;
+  const own = new Set([new URL(c.req.url).origin]);
+  if (publicBaseUrl) {
+    try {
+      own.add(new URL(publicBaseUrl).origin);
+    } catch {
+      // An unparsable base URL adds nothing.
+    }
+  }
+  return !own.has(origin);
+}
+
+class BodyError extends Error {}
+
+/** The decision fields of a JSON, urlencoded or multipart body; a field given twice is refused, never last-wins. */
+async function readDecisionBody(c: Context<AppEnv>): Promise<{ raw: unknown; isJson: boolean }> {
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  if (type.includes("json")) {
+    try {
+      return { raw: await c.req.json(), isJson: true };
+    } catch {
+      throw new BodyError("The request body is not valid JSON.");
+    }
+  }
+  let entries: [string, unknown][];
+  if (type.startsWith("application/x-www-form-urlencoded")) {
+    entries = [...new URLSearchParams(await c.req.text()).entries()];
+  } else if (type.startsWith("multipart/form-data")) {
+    try {
+      entries = [...(await c.req.formData()).entries()];
+    } catch {
+      throw new BodyError("The multipart body could not be read.");
+    }
+  } else {
+    throw new BodyError("Send the decision as a form (urlencoded or multipart) or as JSON.");
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    if (typeof value !== "string") throw new BodyError(`The field \`${key}\` must be text, not a file.`);
+    if (Object.hasOwn(fields, key)) throw new BodyError(`The field \`${key}\` was sent more than once.`);
+    fields[key] = value;
+  }
+  if (fields.comment === "") delete fields.comment;
+  return { raw: fields, isJson: false };
+}
+
+/** The approval link: GET shows the rollout and who approves, and changes nothing; POST decides as the link's principal. */
 export function approvalLinkRoutes(services: AppServices) {
   const app = new Hono<AppEnv>();
+  const notFound = (c: Context<AppEnv>) => problem(c, 404, "APPROVAL_LINK_NOT_FOUND", "This approval link is not valid.");
 
   app.get("/approvals/:token", async (c) => {
     const token = TokenParam.safeParse(c.req.param("token"));
-    if (!token.success || !services.deployments) return problem(c, 404, "APPROVAL_LINK_NOT_FOUND", "This approval link is not valid.");
+    if (!token.success || !services.deployments) return notFound(c);
     const view = await services.deployments.viewApprovalLink(token.data);
     return c.html(await renderPage(view), 200, headers);
   });
 
   app.post("/approvals/:token", async (c) => {
+    if (crossSite(c, services.config.publicBaseUrl)) {
+      return problem(c, 403, "CROSS_SITE_REQUEST", "Decide on the approval page itself: cross-site requests are refused.");
+    }
     const token = TokenParam.safeParse(c.req.param("token"));
-    if (!token.success || !services.deployments) return problem(c, 404, "APPROVAL_LINK_NOT_FOUND", "This approval link is not valid.");
-    const isJson = (c.req.header("content-type") ?? "").includes("json");
-    const raw = isJson ? await c.req.json() : Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]));
-    const parsed = Decision.safeParse(raw);
+    if (!token.success || !services.deployments) return notFound(c);
+    let body: Awaited<ReturnType<typeof readDecisionBody>>;
+    try {
+      body = await readDecisionBody(c);
+    } catch (error) {
+      if (error instanceof BodyError) return problem(c, 400, "BAD_REQUEST", error.message);
+      throw error;
+    }
+    const parsed = Decision.safeParse(body.raw);
     if (!parsed.success) {
       return problem(c, 422, "REQUEST_INVALID", "Choose approve or reject.", {
-        errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        errors: parsed.error.issues.map((i) => ({ path: i.path.length ? i.path.join(".") : String((i as { keys?: string[] }).keys?.[0] ?? ""), message: i.message })),
       });
     }
-    const { decision, comment, name } = parsed.data;
+    const { decision, comment } = parsed.data;
     try {
-      await services.deployments.decideByLink(token.data, { decision, comment, approverName: name });
+      await services.deployments.decideByLink(token.data, { decision, comment });
     } catch (error) {
       // A person at a form gets the page back with the reason, not a JSON document.
-      const status = isJson || !isRollgateError(error) ? undefined : problemForError(c, error)?.status;
+      const status = body.isJson || !isRollgateError(error) ? undefined : problemForError(c, error)?.status;
       if (!status || !isRollgateError(error)) throw error;
       const view = await services.deployments.viewApprovalLink(token.data);
       return c.html(await renderPage(view, `Not recorded: ${error.message}`), status as 403, headers);
     }
-    if (isJson) return c.json(await services.deployments.viewApprovalLink(token.data));
     const view = await services.deployments.viewApprovalLink(token.data);
+    if (body.isJson) return c.json(view);
     return c.html(await renderPage(view, decision === "approve" ? "Your approval was recorded." : "Your rejection was recorded; the rollout rolls back."), 200, headers);
   });
 

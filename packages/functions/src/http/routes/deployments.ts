@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { hasScope, type Scope } from "@rollgate/core/auth";
 import { deploymentStatuses, type DeploymentOutcome } from "@rollgate/core/rollout";
-import { requireScope } from "../auth.js";
+import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
@@ -52,7 +52,6 @@ export function deploymentRoutes(services: AppServices) {
     if (!services.deployments) throw new Error("deployment service not configured");
     return services.deployments;
   };
-  const sec = [{ bearer: [] }];
 
   app.openapi(
     createRoute({
@@ -72,7 +71,7 @@ export function deploymentRoutes(services: AppServices) {
         202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } },
         ...problems(400, 401, 403, 404, 409, 422),
       },
-      security: sec,
+      security: bearerScope("deploy"),
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -97,7 +96,7 @@ export function deploymentRoutes(services: AppServices) {
         body: { required: true, content: { "application/json": { schema: z.strictObject({ from: EnvName, to: EnvName, reason: Reason }) } } },
       },
       responses: { 202: { description: "Started", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
-      security: sec,
+      security: bearerScope("deploy"),
     }),
     async (c) => {
       const { specId } = c.req.valid("param");
@@ -136,7 +135,7 @@ export function deploymentRoutes(services: AppServices) {
         },
         ...problems(400, 401, 403),
       },
-      security: sec,
+      security: bearerScope("specs:read"),
     }),
     async (c) => c.json((await deployments().list(c.req.valid("query"))) as never, 200),
   );
@@ -149,7 +148,7 @@ export function deploymentRoutes(services: AppServices) {
       summary: "A deployment: status, plan, current step, traffic weights, timeline, approvals, analysis, compensation log",
       request: { params: IdParam },
       responses: { 200: { description: "The deployment", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404) },
-      security: sec,
+      security: bearerScope("specs:read"),
     }),
     async (c) => c.json((await deployments().get(c.req.valid("param").id)) as never, 200),
   );
@@ -180,7 +179,7 @@ export function deploymentRoutes(services: AppServices) {
         },
         ...problems(400, 401, 403, 404, 409, 422),
       },
-      security: sec,
+      security: bearerScope("approve"),
     }),
     async (c) => c.json((await deployments().decide(c.req.valid("param").id, c.req.valid("json"), c.get("principal"))) as never, 200),
   );
@@ -191,7 +190,7 @@ export function deploymentRoutes(services: AppServices) {
     summary: "Stop a rollout in flight and compensate (traffic back on the stable version)",
     request: { params: IdParam, body: ReasonBody },
     responses: { 202: { description: "Aborting", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: sec,
+    security: bearerScope("rollback", "deploy"),
   });
   app.post("/v1/deployments/:id/abort", requireAnyScope("rollback", "deploy"), async (c) => {
     const reason = await optionalReason(c);
@@ -205,7 +204,7 @@ export function deploymentRoutes(services: AppServices) {
     description: "Returns the deployment doing the rollback, with `rollbackMode`: stopped (it was in flight), new_deployment, or compensation_retried (it had ended rollback_failed).",
     request: { params: IdParam, body: ReasonBody },
     responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: sec,
+    security: bearerScope("rollback"),
   });
   app.post("/v1/deployments/:id/rollback", requireScope("rollback"), async (c) => {
     const reason = await optionalReason(c);
@@ -226,7 +225,7 @@ export function deploymentRoutes(services: AppServices) {
         body: { required: true, content: { "application/json": { schema: z.strictObject({ reason: z.string().min(1).max(500) }) } } },
       },
       responses: { 200: { description: "Resolved", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
-      security: sec,
+      security: bearerScope("admin"),
     }),
     async (c) =>
       c.json(shown(await deployments().resolve(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)) as never, 200),
@@ -238,7 +237,7 @@ export function deploymentRoutes(services: AppServices) {
     summary: "Chat-ops: roll an environment back to its previous version",
     request: { params: z.object({ specId: SpecIdParam, env: EnvName.openapi({ param: { name: "env", in: "path" } }) }), body: ReasonBody },
     responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: sec,
+    security: bearerScope("rollback"),
   });
   app.post("/v1/specs/:specId/environments/:env/rollback", requireScope("rollback"), async (c) => {
     const { specId, env } = z.object({ specId: SpecIdParam, env: EnvName }).parse(c.req.param());

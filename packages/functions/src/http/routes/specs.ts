@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { versionSummary } from "@rollgate/core/registry";
 import type { SpecFormat } from "@rollgate/core/spec";
-import { requireScope } from "../auth.js";
+import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
@@ -60,7 +60,7 @@ export function specRoutes(services: AppServices) {
       201: { description: "A new version", content: { "application/json": { schema: RegisterResponseSchema } } },
       ...problems(400, 401, 403, 409, 413, 415, 422),
     },
-    security: [{ bearer: [] }],
+    security: bearerScope("specs:write"),
   });
   app.post("/v1/specs", requireScope("specs:write"), async (c) => {
     const format = formatOf(c.req.header("content-type"));
@@ -103,7 +103,7 @@ export function specRoutes(services: AppServices) {
       },
       ...problems(400, 401, 403, 413, 415, 422),
     },
-    security: [{ bearer: [] }],
+    security: bearerScope("specs:read"),
   });
   app.post("/v1/specs/validate", requireScope("specs:read"), async (c) => {
     const format = formatOf(c.req.header("content-type"));
@@ -121,7 +121,7 @@ export function specRoutes(services: AppServices) {
       summary: "List specs",
       request: { query: PageQuery },
       responses: { 200: { description: "A page of specs", content: { "application/json": { schema: pageOf(SpecSummarySchema, "SpecPage") } } }, ...problems(400, 401, 403) },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:read"),
     }),
     async (c) => c.json(await registry.listSpecs(c.req.valid("query")), 200),
   );
@@ -140,7 +140,7 @@ export function specRoutes(services: AppServices) {
         },
         ...problems(400, 401, 403, 404),
       },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:read"),
     }),
     async (c) => {
       const { specId } = c.req.valid("param");
@@ -158,7 +158,7 @@ export function specRoutes(services: AppServices) {
       summary: "List versions, newest first",
       request: { params: z.object({ specId: SpecIdParam }), query: PageQuery },
       responses: { 200: { description: "A page of versions", content: { "application/json": { schema: pageOf(SpecVersionSummarySchema, "SpecVersionPage") } } }, ...problems(400, 401, 403, 404) },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:read"),
     }),
     async (c) => c.json(await registry.listVersions(c.req.valid("param").specId, c.req.valid("query")), 200),
   );
@@ -177,7 +177,7 @@ export function specRoutes(services: AppServices) {
         },
         ...problems(400, 401, 403, 404),
       },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:read"),
     }),
     async (c) => {
       const { specId, version } = c.req.valid("param");
@@ -204,7 +204,7 @@ export function specRoutes(services: AppServices) {
         body: { required: true, content: { "application/json": { schema: z.strictObject({ state: LifecycleStateSchema }) } } },
       },
       responses: { 200: { description: "Updated", content: { "application/json": { schema: SpecVersionSummarySchema } } }, ...problems(400, 401, 403, 404, 422) },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:write"),
     }),
     async (c) => {
       const { specId, version } = c.req.valid("param");
@@ -255,7 +255,7 @@ export function specRoutes(services: AppServices) {
         },
         ...problems(400, 401, 403, 404),
       },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:read"),
     }),
     async (c) => {
       const { specId } = c.req.valid("param");
@@ -273,7 +273,7 @@ export function specRoutes(services: AppServices) {
       summary: "Environments in promotion order with their current and previous versions",
       request: { params: z.object({ specId: SpecIdParam }) },
       responses: { 200: { description: "Environments", content: { "application/json": { schema: z.object({ items: z.array(EnvironmentStateSchema) }) } } }, ...problems(400, 401, 403, 404) },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:read"),
     }),
     async (c) => {
       const { specId } = c.req.valid("param");

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { issueTokenSchema } from "@rollgate/core/auth";
-import { requireScope } from "../auth.js";
+import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems, TokenSchema } from "../schemas.js";
 
@@ -13,12 +13,13 @@ export function tokenRoutes(services: AppServices) {
       path: "/v1/tokens",
       middleware: [requireScope("admin")] as const,
       summary: "Issue an API token (the secret is shown once)",
+      description: "The subject is a principal: created when missing; `roles`, when given, become its roles. A subject that is not a lower-case identifier is a 422 naming `subject`.",
       request: { body: { required: true, content: { "application/json": { schema: issueTokenSchema } } } },
       responses: {
         201: { description: "Issued", content: { "application/json": { schema: TokenSchema.extend({ token: z.string() }).openapi("IssuedToken") } } },
-        ...problems(400, 401, 403, 422),
+        ...problems(400, 401, 403, 409, 422),
       },
-      security: [{ bearer: [] }],
+      security: bearerScope("admin"),
     }),
     async (c) => c.json(await services.tokens.issue(c.req.valid("json"), c.get("principal").subject), 201),
   );
@@ -31,7 +32,7 @@ export function tokenRoutes(services: AppServices) {
       summary: "List tokens (never their secrets)",
       request: { query: PageQuery },
       responses: { 200: { description: "A page of tokens", content: { "application/json": { schema: pageOf(TokenSchema, "TokenPage") } } }, ...problems(400, 401, 403) },
-      security: [{ bearer: [] }],
+      security: bearerScope("admin"),
     }),
     async (c) => c.json(await services.tokens.list(c.req.valid("query")), 200),
   );
@@ -44,7 +45,7 @@ export function tokenRoutes(services: AppServices) {
       summary: "Revoke a token",
       request: { params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, "expected a token id").openapi({ param: { name: "id", in: "path" } }) }) },
       responses: { 204: { description: "Revoked" }, ...problems(400, 401, 403, 404) },
-      security: [{ bearer: [] }],
+      security: bearerScope("admin"),
     }),
     async (c) => {
       await services.tokens.revoke(c.req.valid("param").id);

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { environmentPolicySchema, policyDocumentSchema, type PolicyStore } from "@rollgate/core/policy";
-import { requireScope } from "../auth.js";
+import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { problem } from "../problem.js";
 import { problems } from "../schemas.js";
@@ -39,7 +39,7 @@ export function policyRoutes(services: AppServices) {
       middleware: [requireScope("specs:read")] as const,
       summary: "The platform's environment policy: the floor specs cannot lower",
       responses: { 200: { description: "The policy", headers: ETag, content: { "application/json": { schema: PolicySchema } } }, ...problems(401, 403) },
-      security: [{ bearer: [] }],
+      security: bearerScope("specs:read"),
     }),
     async (c) => {
       const current = await policy().get();
@@ -64,7 +64,7 @@ export function policyRoutes(services: AppServices) {
         200: { description: "The policy now in force", headers: ETag, content: { "application/json": { schema: PolicySchema } } },
         ...problems(400, 401, 403, 412, 422),
       },
-      security: [{ bearer: [] }],
+      security: bearerScope("admin"),
     }),
     async (c) => {
       const ifRevision = expectedRevision(c.req.header("if-match"));

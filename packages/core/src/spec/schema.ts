@@ -205,8 +205,7 @@ export const ospecSchema = z.strictObject({
 });
 export type OspecDocument = z.infer<typeof ospecSchema>;
 
-/** Spec ids as Rollgate stores them: kebab-case, no leading, trailing or doubled dash. */
-export const specIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { specIdPattern } from "./spec-id.js";
 
 /**
  * What lenient mode requires (the rest of the official schema only warns). Loose: every

@@ -1,4 +1,5 @@
-import { specIdPattern } from "./schema.js";
+/** Spec ids as Rollgate stores them: kebab-case, no leading, trailing or doubled dash. */
+export const specIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Longest spec id the registry accepts (DESIGN.md section 3). */
 export const maxSpecIdLength = 100;

@@ -168,6 +168,7 @@ type Http = (path: string, init?: { method?: string; body?: string; headers?: Re
  */
 async function healthUnderParseLoad(http: Http, base: string, adminToken: string): Promise<string[]> {
   const healthAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const loadAgent = new Agent({ keepAlive: true, maxSockets: 32 });
   const healthOnce = () =>
     new Promise<number>((resolve, reject) => {
       const t0 = performance.now();
@@ -192,8 +193,19 @@ async function healthUnderParseLoad(http: Http, base: string, adminToken: string
     const statuses = new Map<number, number>();
     let loading = true;
     const load = runConcurrent(32, 32 * 4, async () => {
-      const res = await http("/v1/specs/validate", { method: "POST", body: large, headers: { "content-type": "application/yaml", authorization: `Bearer ${reader}` } });
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          `${base}/v1/specs/validate`,
+          { agent: loadAgent, method: "POST", headers: { "content-type": "application/yaml", authorization: `Bearer ${reader}` } },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on("error", reject);
+        req.end(large);
+      });
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }).finally(() => (loading = false));
     const loaded: number[] = [];
     while (loading) loaded.push(await healthOnce());
@@ -207,5 +219,6 @@ async function healthUnderParseLoad(http: Http, base: string, adminToken: string
     ];
   } finally {
     healthAgent.destroy();
+    loadAgent.destroy();
   }
 }

@@ -10,7 +10,8 @@ function hasValidIdentity(document: Record<string, unknown>): boolean {
     typeof document.ospec_version === "string" &&
     /^\d+\.\d+\.\d+$/.test(document.ospec_version) &&
     typeof document.id === "string" &&
-    document.id.trim() !== "" &&
+    /^[a-z0-9]+(-[a-z0-9]+)*$/.test(document.id) &&
+    document.id.length <= 100 &&
     typeof document.name === "string" &&
     document.name.trim() !== "" &&
     typeof document.outcome_type === "string"
@@ -53,18 +54,31 @@ describe("lenient validation of real OSpec documents", () => {
     expect((error as SpecValidationError).errors).toContainEqual(expect.objectContaining({ path: "ospec_version", line: 2, column: 1 }));
   });
 
-  it("template documents with {{placeholders}} in the id register under a derived kebab-case id, with a warning", () => {
-    const read = readSpec(loadOspecFixture("guides_writing-ospecs.yaml"), { format: "auto", mode: "lenient" });
-    expect(read.specId).toBe("service-name-service");
-    expect(read.document.id).toBe("{{service-name}}-service");
-    expect(read.warnings).toContainEqual(expect.objectContaining({ path: "id", message: expect.stringContaining("service-name-service") }));
-    const mixed = readSpec(JSON.stringify({ ospec_version: "1.0.0", id: "My_App", name: "x", outcome_type: "api" }), { format: "json", mode: "lenient" });
-    expect(mixed.specId).toBe("my-app");
-    const unusable = caught(() => readSpec(JSON.stringify({ ospec_version: "1.0.0", id: "{{}}", name: "x", outcome_type: "api" }), { format: "json", mode: "lenient" }));
-    expect((unusable as SpecValidationError).errors.map((e) => e.path)).toEqual(["id"]);
-    const strict = caught(() => readSpec(loadOspecFixture("guides_writing-ospecs.yaml"), { format: "auto", mode: "strict" }));
-    expect(strict).toBeInstanceOf(SpecValidationError);
-    expect((strict as SpecValidationError).errors.map((e) => e.path)).toContain("id");
+  it("an id that is not kebab-case is an error naming `id` in both modes, with the kebab form suggested, never rewritten", () => {
+    const spec = (id: string) => JSON.stringify({ ospec_version: "1.0.0", id, name: "x", outcome_type: "api" });
+    for (const mode of ["lenient", "strict"] as const) {
+      const template = caught(() => readSpec(loadOspecFixture("guides_writing-ospecs.yaml"), { format: "auto", mode })) as SpecValidationError;
+      expect(template).toBeInstanceOf(SpecValidationError);
+      expect(template.errors).toContainEqual(expect.objectContaining({ path: "id", message: expect.stringContaining("template"), line: 2 }));
+      for (const [id, suggested] of [["Bad_ID", "bad-id"], ["Orders_API", "orders-api"], ["a--b", "a-b"]]) {
+        const error = caught(() => readSpec(spec(id!), { format: "json", mode })) as SpecValidationError;
+        expect(error, `${id} (${mode})`).toBeInstanceOf(SpecValidationError);
+        const idErrors = error.errors.filter((e) => e.path === "id");
+        expect(idErrors, `${id} (${mode})`).toEqual([expect.objectContaining({ message: expect.stringContaining(`"${suggested}"`) })]);
+      }
+      const unusable = caught(() => readSpec(spec("{{}}"), { format: "json", mode })) as SpecValidationError;
+      expect(unusable.errors.map((e) => e.path)).toContain("id");
+    }
+  });
+
+  it("an id is 1 to 100 characters long", () => {
+    const spec = (id: string) => JSON.stringify({ ospec_version: "1.0.0", id, name: "xyz", outcome_type: "api" });
+    expect(readSpec(spec("a".repeat(100)), { format: "json", mode: "lenient" }).specId).toBe("a".repeat(100));
+    for (const length of [101, 129, 1_020, 2_000]) {
+      const error = caught(() => readSpec(spec("a".repeat(length)), { format: "json", mode: "lenient" })) as SpecValidationError;
+      expect(error, String(length)).toBeInstanceOf(SpecValidationError);
+      expect(error.errors).toEqual([expect.objectContaining({ path: "id", message: expect.stringContaining("at most 100 characters") })]);
+    }
   });
 
   it("cli-tool is not valid YAML: a parse error with line and column", () => {

@@ -138,6 +138,17 @@ describe("resource limits", () => {
     }
   });
 
+  it("reads a list of 124,000 items under 256 KiB (block and flow) without overflowing the stack", () => {
+    const head = 'ospec_version: "1.0.0"\nid: wide\nname: Wide\noutcome_type: api\n';
+    const flow = `${head}items: [${"1,".repeat(123_999)}1]\n`;
+    const block = `${head}items:\n${"-\n".repeat(124_000)}`;
+    for (const text of [flow, block]) {
+      expect(text.length).toBeLessThan(256 * 1024);
+      const { document } = parseSpecText(text, "yaml");
+      expect((document.items as unknown[]).length).toBe(124_000);
+    }
+  });
+
   it("refuses a billion-laughs document fast", () => {
     const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     for (const [previous, name] of ["ab", "bc", "cd", "de", "ef", "fg", "gh", "hi"]) {

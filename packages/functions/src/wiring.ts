@@ -11,6 +11,7 @@ import { createTargetAwsClients, createTrafficTarget } from "@rollgate/core/targ
 import { retryingTransientErrors, type LocalOrchestrator, type Orchestrator, type StepHandler } from "@rollgate/core/workflow";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/env.js";
+import { createParseLimiter, type ParseLimiterOptions } from "./http/parse-limit.js";
 import { createLogger } from "./logger.js";
 
 /** Settings of one Rollgate process, from the environment (Lambda) or the local runtime. */
@@ -25,6 +26,8 @@ export interface RuntimeConfig {
   /** Base URL of approval links (`<base>/approvals/<token>`). */
   publicBaseUrl?: string;
   defaultEnvironments?: string[];
+  /** How many large spec documents are parsed at once, and how many may wait (http/parse-limit.ts). */
+  parseLimits?: ParseLimiterOptions;
 }
 
 /**
@@ -90,6 +93,7 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     deployments,
     policy,
     logger,
+    parseLimiter: createParseLimiter(config.parseLimits),
     config: {
       maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
       defaultValidationMode: config.defaultValidationMode ?? "lenient",

@@ -4,7 +4,7 @@ export const lifecycleStates = ["active", "deprecated", "disabled"] as const;
 export const lifecycleStateSchema = z.enum(lifecycleStates);
 export type LifecycleState = z.infer<typeof lifecycleStateSchema>;
 
-export const specIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case spec id").max(128);
+export const specIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case spec id").max(100, "spec ids are at most 100 characters long");
 
 /** `latest` or a positive integer. */
 export const versionRefSchema = z.union([z.literal("latest"), z.coerce.number().int().positive().max(9_999_999_999)]);

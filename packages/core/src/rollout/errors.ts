@@ -185,6 +185,7 @@ export type StepFailureCode =
   | "ANALYSIS_FAILED"
   | "TARGET_ERROR"
   | "ENV_POINTER_CHANGED"
+  | "RETIREMENT_PENDING"
   | "APPROVAL_TIMEOUT";
 
 /** A forward step failed for a domain reason; the saga compensates. Thrown to the state machine. */

@@ -155,11 +155,27 @@ export interface DeploymentRecord {
   finishedAt?: string;
 }
 
+/**
+ * A retirement of the old version that a successful rollout started and that has not been
+ * confirmed yet (the target call failed, or the process stopped before it returned). The
+ * next rollout of the environment finishes it before it touches the target.
+ */
+export interface PendingRetirement {
+  /** The version being retired. */
+  version: number;
+  /** The version that replaced it (and carries the traffic). */
+  replacedBy: number;
+  /** The deployment that started the retirement. */
+  deploymentId: string;
+  since: string;
+}
+
 /** The environment pointer item (keys.environment). */
 export interface EnvironmentPointer extends EnvironmentSnapshot {
   specId: string;
   environment: string;
   /** Versions that have succeeded here: the promotion path's evidence. */
   succeededVersions: number[];
+  retiring?: PendingRetirement;
   updatedAt?: string;
 }

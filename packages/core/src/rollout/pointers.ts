@@ -2,7 +2,7 @@ import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
-import type { DeploymentRecord, EnvironmentPointer, EnvironmentSnapshot } from "./model.js";
+import type { DeploymentRecord, EnvironmentPointer, EnvironmentSnapshot, PendingRetirement } from "./model.js";
 
 /**
  * The small items around a deployment: the (spec, environment) lock, the environment
@@ -25,6 +25,7 @@ export async function readEnvironment(table: TableContext, specId: string, envir
     previousVersion: (item.previousVersion as number | undefined) ?? null,
     lastDeploymentId: (item.lastDeploymentId as string | undefined) ?? null,
     succeededVersions: succeeded ? [...succeeded].filter((v) => !revoked.has(v)).sort((a, b) => a - b) : [],
+    ...(item.retiring ? { retiring: item.retiring as PendingRetirement } : {}),
     updatedAt: item.updatedAt as string | undefined,
   };
 }
@@ -93,22 +94,37 @@ export function restoreEnvironment(tableName: string, record: DeploymentRecord, 
  * evidence). A rollback also revokes the version it replaced: that version may no longer be
  * promoted onwards on the strength of having once succeeded here; succeeding again restores it.
  */
-export function recordSuccess(tableName: string, record: DeploymentRecord): TransactWriteItem {
+export function recordSuccess(tableName: string, record: DeploymentRecord, retiring?: PendingRetirement): TransactWriteItem {
   const revokes = record.purpose === "rollback" && record.stableVersion !== null && record.stableVersion !== record.version;
+  const set = `SET specId = :spec, environment = :env, entity = :entity${retiring ? ", retiring = :retiring" : ""}`;
   return {
     Update: {
       TableName: tableName,
       Key: marshallItem(keys.environment(record.specId, record.environment)),
       UpdateExpression: revokes
-        ? "ADD succeededVersions :v, revokedVersions :gone SET specId = :spec, environment = :env, entity = :entity"
-        : "ADD succeededVersions :v DELETE revokedVersions :v SET specId = :spec, environment = :env, entity = :entity",
+        ? `ADD succeededVersions :v, revokedVersions :gone ${set}`
+        : `ADD succeededVersions :v DELETE revokedVersions :v ${set}`,
       ExpressionAttributeValues: marshallItem({
+        ...(retiring ? { ":retiring": retiring } : {}),
         ...(revokes ? { ":gone": new Set([record.stableVersion]) } : {}),
         ":v": new Set([record.version]),
         ":spec": record.specId,
         ":env": record.environment,
         ":entity": "environment",
       }),
+    },
+  };
+}
+
+/** Clears the pending retirement `deploymentId` started, if it is still the one recorded (idempotent). */
+export function clearRetirement(tableName: string, specId: string, environment: string, deploymentId: string): TransactWriteItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: marshallItem(keys.environment(specId, environment)),
+      UpdateExpression: "REMOVE retiring",
+      ConditionExpression: "attribute_not_exists(retiring) OR retiring.deploymentId = :id",
+      ExpressionAttributeValues: marshallItem({ ":id": deploymentId }),
     },
   };
 }

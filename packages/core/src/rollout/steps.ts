@@ -1,9 +1,10 @@
 import type { AdvanceResult } from "../workflow/contract.js";
 import { RolloutStepFailedError } from "./errors.js";
-import type { AnalysisCheck, DeploymentRecord } from "./model.js";
+import type { AnalysisCheck, DeploymentRecord, PendingRetirement } from "./model.js";
 import type { PlanStep } from "./plan.js";
 import { pointEnvironment, readEnvironment, recordSuccess, releaseLock, unmarkActive } from "./pointers.js";
 import { mutateDeployment } from "./repository.js";
+import { finishPendingRetirement, retireOldVersion, retirementOf } from "./retirement.js";
 import { callTarget, callWithRetries, register, targetFor, type SagaContext } from "./saga-context.js";
 import { claimed, completed, expectStep } from "./step-records.js";
 
@@ -26,7 +27,7 @@ type Step<K extends PlanStep["kind"]> = Extract<PlanStep, { kind: K }>;
 export async function runStep(ctx: SagaContext, record: DeploymentRecord, step: PlanStep): Promise<StepOutcome> {
   switch (step.kind) {
     case "prepare":
-      return { record: await prepare(ctx, record, step) };
+      return { record: await prepare(ctx, await finishPendingRetirement(ctx, record, step.index), step) };
     case "health_check":
       return healthCheck(ctx, record, step);
     case "validate":
@@ -206,16 +207,19 @@ async function promote(ctx: SagaContext, record: DeploymentRecord, step: Step<"p
 }
 
 /**
- * Records success (env pointer already moved by promote; lock released) and then retires
- * the old side. The retirement comes after the point of no return on purpose: rolling back
- * onto a half-retired stable side would be worse than leaving it up, so a failed retirement
- * is an event for a human, not a rollback. (No warm rollback window yet: see the issue.)
+ * Records success (env pointer already moved by promote; lock released) with the pending
+ * retirement of the old side, then retires it (retirement.ts). The retirement comes after
+ * the point of no return on purpose: rolling back onto a half-retired stable side would be
+ * worse than leaving it up, so a failed retirement is an event for a human and stays
+ * pending until the next rollout finishes it. (No warm rollback window yet: see the issue.)
  */
 async function finalize(ctx: SagaContext, record: DeploymentRecord, step: Step<"finalize">) {
   const { tableName } = ctx.table;
+  let pending: PendingRetirement | undefined;
   const done = await mutateDeployment(ctx, record.id, (current) => {
     expectStep(current, step.index);
     const at = ctx.clock().toISOString();
+    pending = retirementOf(current, at);
     return {
       after: {
         ...current,
@@ -230,18 +234,9 @@ async function finalize(ctx: SagaContext, record: DeploymentRecord, step: Step<"
         completed(step),
         { type: "deployment.succeeded", data: { version: current.version, previousVersion: current.stableVersion } },
       ],
-      extra: [{ item: recordSuccess(tableName, current) }, { item: releaseLock(tableName, current) }, { item: unmarkActive(tableName, current) }],
+      extra: [{ item: recordSuccess(tableName, current, pending) }, { item: releaseLock(tableName, current) }, { item: unmarkActive(tableName, current) }],
     };
   }, { known: record });
-  const { target, context } = targetFor(ctx, done);
-  try {
-    await callWithRetries(ctx, () => target.teardown(context, "stable"));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    await mutateDeployment(ctx, record.id, (current) => ({
-      after: current,
-      events: [{ type: "deployment.retire_failed", data: { version: current.stableVersion, error: detail.slice(0, 1_000) } }],
-    })).catch(() => undefined);
-  }
+  await retireOldVersion(ctx, done, pending);
   return done;
 }

@@ -10,3 +10,4 @@ export { diffSpecs, type JsonPatchOperation, type RolloutChange, type SpecDiff }
 export { SpecNotAMapError, SpecParseError, SpecTooComplexError, SpecValidationError } from "./errors.js";
 export { ospecIdentitySchema, ospecSchema, outcomeTypes, specIdPattern, type OspecDocument } from "./schema.js";
 export { maxAliasCount, maxNestingDepth } from "./limits.js";
+export { maxSpecIdLength, specIdProblem, suggestSpecId } from "./spec-id.js";

@@ -75,9 +75,9 @@ function parseYaml(text: string): { value: unknown; locate: ParsedSource["locate
       if (step.value) throw tooComplex(text, step.value);
       break;
     }
-    tokens.push(...parser.next(step.value));
+    for (const token of parser.next(step.value)) tokens.push(token);
   }
-  tokens.push(...parser.end());
+  for (const token of parser.end()) tokens.push(token);
   // YAML 1.2 core schema: no `<<` merges, no timestamps, `yes` is a string. yaml's own
   // duplicate-key check compares each key with every earlier one (seconds for a 30,000-key
   // map), so duplicates are found here instead, in one pass.
@@ -120,7 +120,8 @@ function findDuplicateKey(root: unknown): { key: string; offset: number } | unde
         pending.push(pair.key, pair.value);
       }
     } else if (isSeq(node)) {
-      pending.push(...node.items);
+      // A loop, not push(...items): spreading a 100k-item list overflows the call stack.
+      for (const item of node.items) pending.push(item);
     } else if (isPair(node)) {
       pending.push(node.key, node.value);
     }

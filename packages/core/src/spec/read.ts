@@ -1,9 +1,11 @@
 import type { FieldIssue } from "../errors/index.js";
 import { canonicalJson, contentHash } from "./canonical.js";
 import { SpecValidationError } from "./errors.js";
-import { toFieldIssue } from "./issues.js";
+import { toFieldIssue, type SpecIssue } from "./issues.js";
+import type { PathSegment, Position } from "./positions.js";
 import { parseSpecSource, type SpecFormat } from "./parse.js";
 import { specIdPattern } from "./schema.js";
+import { specIdProblem } from "./spec-id.js";
 import { collectIssues, type ValidationMode } from "./validate.js";
 
 /** A spec accepted by `readSpec`, ready to be stored. */
@@ -22,46 +24,41 @@ export interface ReadSpecResult {
  * Parses and validates spec text, with the source line and column on each error and
  * warning that points at something in the text.
  *
- * Beyond `validateSpec`, the `id` must be usable as a spec id (kebab-case): in strict mode
- * it must be one already (the official schema also allows `a--b` and `a-`); in lenient mode
- * an id that is not (template documents carry `{{service-name}}-service`) is registered
- * under the kebab-case id derived from it, with a warning naming both.
+ * The document's `id` is the spec id as written: one that is not kebab-case, longer than
+ * 100 characters or a template placeholder is an error in both modes (see spec-id.ts).
  *
  * @throws SpecParseError, SpecNotAMapError, SpecTooComplexError from parsing
  * @throws SpecValidationError when the document is invalid in `mode`
  */
 export function readSpec(text: string, options: { format: SpecFormat | "auto"; mode: ValidationMode }): ReadSpecResult {
   const { document, format, locate } = parseSpecSource(text, options.format);
-  const { errors, warnings } = collectIssues(document, options.mode);
-  const id = document.id;
-  let specId = typeof id === "string" ? id : "";
-  if (!errors.some((issue) => issue.path[0] === "id") && !specIdPattern.test(specId)) {
-    const derived = deriveSpecId(specId);
-    if (options.mode === "lenient" && derived) {
-      warnings.push({ path: ["id"], message: `\`${specId}\` is not a kebab-case id; registered as spec \`${derived}\`` });
-      specId = derived;
-    } else {
-      errors.push({ path: ["id"], message: "expected a kebab-case id such as my-service" });
-    }
-  }
-  const shownWarnings = warnings.map((issue) => toFieldIssue(issue, locate));
-  if (errors.length > 0) {
-    throw new SpecValidationError(
-      errors.map((issue) => toFieldIssue(issue, locate)),
-      shownWarnings,
-    );
-  }
+  const collected = collectIssues(document, options.mode);
+  const { warnings } = collected;
+  let { errors } = collected;
+  // The registry's id rule, in both modes (the official pattern allows `a--b` and any
+  // length): one error on `id` that says what to write instead.
+  const idProblem = specIdProblem(document.id);
+  if (idProblem) errors = [{ path: ["id"], message: idProblem }, ...errors.filter((issue) => !(issue.path.length === 1 && issue.path[0] === "id"))];
+  const specId = typeof document.id === "string" ? document.id : "";
+  if (errors.length === 0 && !specIdPattern.test(specId)) errors.push({ path: ["id"], message: "expected a kebab-case id such as my-service" });
+  const shownWarnings = listed(warnings, locate, "warnings");
+  if (errors.length > 0) throw new SpecValidationError(listed(errors, locate, "errors"), shownWarnings);
   const canonical = canonicalJson(document);
   return { document, specId, format, canonical, contentHash: contentHash(document), warnings: shownWarnings };
 }
 
-/** `{{Service Name}}-API` -> `service-name-api`; undefined when nothing usable is left. */
-export function deriveSpecId(id: string): string | undefined {
-  const derived = id
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 128)
-    .replace(/-+$/, "");
-  return specIdPattern.test(derived) ? derived : undefined;
+
+/** How many errors, and how many warnings, a response lists (and a version stores). */
+export const maxIssuesListed = 100;
+
+/**
+ * The first `maxIssuesListed` issues, located, then one line counting the rest. A list of
+ * 100,000 wrong items would otherwise be located one by one (each a walk of the source
+ * tree) and sent back, and stored, in full.
+ */
+function listed(issues: SpecIssue[], locate: (path: readonly PathSegment[]) => Position | undefined, what: string): FieldIssue[] {
+  const shown = issues.slice(0, maxIssuesListed).map((issue) => toFieldIssue(issue, locate));
+  const more = issues.length - shown.length;
+  if (more > 0) shown.push({ path: "", message: `and ${more} more ${what} (only the first ${maxIssuesListed} are listed)` });
+  return shown;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { codePointLength, isDateTime, isEmail } from "./formats.js";
+import { specIdProblem } from "./spec-id.js";
 
 /**
  * The official OSpec v1.0 JSON Schema (shared/fixtures/ospec-v1.0.schema.json), in zod.
@@ -204,8 +205,7 @@ export const ospecSchema = z.strictObject({
 });
 export type OspecDocument = z.infer<typeof ospecSchema>;
 
-/** Spec ids as Rollgate stores them: kebab-case, no leading, trailing or doubled dash. */
-export const specIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { specIdPattern } from "./spec-id.js";
 
 /**
  * What lenient mode requires (the rest of the official schema only warns). Loose: every
@@ -213,8 +213,11 @@ export const specIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export const ospecIdentitySchema = z.looseObject({
   ospec_version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as "1.0.0"'),
-  // Any non-empty id: readSpec derives a kebab-case spec id from template ids ({{name}}-svc).
-  id: z.string().refine((id) => id.trim() !== "", "must not be empty"),
+  // The spec's identity: kebab-case, 1-100 characters, never rewritten (spec-id.ts).
+  id: z.string().superRefine((id, ctx) => {
+    const problem = specIdProblem(id);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   name: z.string().refine((name) => name.trim() !== "", "must not be empty"),
   outcome_type: z.string(),
 });

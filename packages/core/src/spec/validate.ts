@@ -52,7 +52,7 @@ export function collectIssues(document: Record<string, unknown>, mode: Validatio
  * Validates a parsed document.
  *
  * - `lenient`: errors only for a missing or malformed `ospec_version` (x.y.z), `id`
- *   (kebab-case), `name` or `outcome_type`; whatever else the official OSpec v1.0 schema
+ *   (kebab-case, 1-100 characters: see spec-id.ts), `name` or `outcome_type`; whatever else the official OSpec v1.0 schema
  *   rejects is a warning. Unknown sections are fine (and kept by the caller).
  * - `strict`: errors for everything the official schema rejects: valid exactly when
  *   the schema says valid.

@@ -99,6 +99,11 @@ export function createSimulatedTarget(
         ctx,
         (state) => ({
           ...state,
+          // The recorded candidate is what the environment runs now (its rollout succeeded but
+          // the old side was never retired): it is the stable side, whatever the state says.
+          ...(state.candidateVersion !== null && state.candidateVersion === ctx.stableVersion && state.candidateVersion !== ctx.candidateVersion
+            ? { stableVersion: state.candidateVersion }
+            : {}),
           // A different candidate than the one on record starts from zero traffic.
           candidateWeight: state.candidateVersion === ctx.candidateVersion ? state.candidateWeight : 0,
           candidateVersion: ctx.candidateVersion,
@@ -157,18 +162,26 @@ export function createSimulatedTarget(
       await update(
         ctx,
         (state) => {
-          const remaining = (version: number | null) => state.prepared.filter((v) => v !== version);
+          const remaining = (version: number | null) => state.prepared.filter((v) => v !== version || v === state.stableVersion);
           if (side === "candidate") {
-            return { ...state, candidateVersion: null, candidateWeight: 0, prepared: remaining(ctx.candidateVersion) };
+            // Another rollout's candidate (or none) keeps its traffic: only this one goes.
+            const mine = state.candidateVersion === null || state.candidateVersion === ctx.candidateVersion;
+            return mine
+              ? { ...state, candidateVersion: null, candidateWeight: 0, prepared: remaining(ctx.candidateVersion) }
+              : { ...state, prepared: remaining(ctx.candidateVersion) };
+          }
+          // Already retired (a retried or late call, after the next candidate may have been
+          // prepared), or a redeploy of the serving version: the serving version stays up.
+          if (state.stableVersion === ctx.candidateVersion) {
+            return state.candidateVersion === ctx.candidateVersion ? { ...state, candidateVersion: null, candidateWeight: 0 } : state;
           }
           // Retiring the old stable promotes the candidate: it now carries all traffic.
-          if (state.stableVersion === ctx.candidateVersion && state.candidateVersion === null) return state;
           return {
             ...state,
             stableVersion: ctx.candidateVersion,
             candidateVersion: null,
             candidateWeight: 0,
-            prepared: remaining(state.stableVersion),
+            prepared: state.prepared.filter((v) => v !== state.stableVersion),
           };
         },
         { action: "teardown", side },

@@ -55,10 +55,14 @@ export function createApp(services: AppServices) {
     "*",
     bodyLimit({
       maxSize: services.config.maxBodyBytes,
-      onError: (c) =>
-        problem(c, 413, "BODY_TOO_LARGE", `Request bodies are limited to ${services.config.maxBodyBytes} bytes.`, {
+      onError: (c) => {
+        // The rest of the body is never read, and the node server drops such a connection
+        // soon after: say so, or a pooled client reuses it and its next request fails.
+        c.header("Connection", "close");
+        return problem(c, 413, "BODY_TOO_LARGE", `Request bodies are limited to ${services.config.maxBodyBytes} bytes.`, {
           limit: services.config.maxBodyBytes,
-        }),
+        });
+      },
     }),
   );
 

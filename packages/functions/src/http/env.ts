@@ -4,6 +4,7 @@ import type { IdempotencyStore } from "@rollgate/core/idempotency";
 import type { PolicyStore } from "@rollgate/core/policy";
 import type { Registry } from "@rollgate/core/registry";
 import type { ValidationMode } from "@rollgate/core/spec";
+import type { ParseLimiter } from "./parse-limit.js";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -19,6 +20,8 @@ export interface AppServices {
   policy?: PolicyStore;
   logger: Logger;
   config: AppConfig;
+  /** Bounds the large spec documents parsed at once (default: createParseLimiter()). */
+  parseLimiter?: ParseLimiter;
 }
 
 export interface AppConfig {

@@ -80,7 +80,7 @@ export function redactPath(path: string): string {
 export function problemForError(c: Context, error: unknown) {
   if (!isRollgateError(error)) return undefined;
   const status = statusByCode[error.code] ?? statusByKind[error.kind];
-  if (status === 503) c.header("Retry-After", "1");
+  if (status === 503) c.header("Retry-After", String(error.context.retryAfterSeconds ?? 1));
   return problem(c, status, error.code, error.message, {
     ...(error.errors.length ? { errors: error.errors } : {}),
     ...error.context,

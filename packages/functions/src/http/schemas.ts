@@ -26,8 +26,8 @@ export const problems = (...statuses: number[]) =>
 
 export const SpecIdParam = z
   .string()
+  .max(100, "spec ids are at most 100 characters long")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case spec id")
-  .max(128)
   .openapi({ param: { name: "specId", in: "path" }, example: "payments-api" });
 
 export const VersionParam = z

@@ -4,6 +4,7 @@ import type { SpecFormat } from "@rollgate/core/spec";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
+import { createParseLimiter, limitSpecParsing } from "../parse-limit.js";
 import { problem } from "../problem.js";
 import {
   EnvironmentStateSchema,
@@ -47,6 +48,7 @@ function formatOf(contentType: string | undefined): SpecFormat | "auto" | undefi
 export function specRoutes(services: AppServices) {
   const app = new OpenAPIHono<AppEnv>();
   const { registry } = services;
+  const parsing = limitSpecParsing(services.parseLimiter ?? createParseLimiter());
 
   app.openAPIRegistry.registerPath({
     method: "post",
@@ -58,11 +60,11 @@ export function specRoutes(services: AppServices) {
     responses: {
       200: { description: "Identical content: the existing version", content: { "application/json": { schema: RegisterResponseSchema } } },
       201: { description: "A new version", content: { "application/json": { schema: RegisterResponseSchema } } },
-      ...problems(400, 401, 403, 409, 413, 415, 422),
+      ...problems(400, 401, 403, 409, 413, 415, 422, 503),
     },
     security: bearerScope("specs:write"),
   });
-  app.post("/v1/specs", requireScope("specs:write"), async (c) => {
+  app.post("/v1/specs", requireScope("specs:write"), parsing, async (c) => {
     const format = formatOf(c.req.header("content-type"));
     if (!format) return problem(c, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the spec as application/yaml, text/yaml or application/json.");
     const mode = ValidationQuery.parse({ validation: c.req.query("validation") }).validation;
@@ -101,11 +103,11 @@ export function specRoutes(services: AppServices) {
           },
         },
       },
-      ...problems(400, 401, 403, 413, 415, 422),
+      ...problems(400, 401, 403, 413, 415, 422, 503),
     },
     security: bearerScope("specs:read"),
   });
-  app.post("/v1/specs/validate", requireScope("specs:read"), async (c) => {
+  app.post("/v1/specs/validate", requireScope("specs:read"), parsing, async (c) => {
     const format = formatOf(c.req.header("content-type"));
     if (!format) return problem(c, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the spec as application/yaml, text/yaml or application/json.");
     const mode = ValidationQuery.parse({ validation: c.req.query("validation") }).validation;

@@ -5,7 +5,7 @@ import { createIdempotencyStore } from "@rollgate/core/idempotency";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
 import { createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
 import type { ValidationMode } from "@rollgate/core/spec";
-import { createCursorCodec, createDynamoClient, type TableContext } from "@rollgate/core/store";
+import { createCursorCodec, createDynamoClient, createStorageProbe, type TableContext } from "@rollgate/core/store";
 import { createTargetAwsClients, createTrafficTarget } from "@rollgate/core/target";
 import { retryingTransientErrors, type LocalOrchestrator, type Orchestrator, type StepHandler } from "@rollgate/core/workflow";
 import { createApp } from "./http/app.js";
@@ -83,6 +83,7 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     idempotency: createIdempotencyStore({ table }),
     deployments,
     logger,
+    checkStorage: createStorageProbe(table),
     config: {
       maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
       defaultValidationMode: config.defaultValidationMode ?? "lenient",

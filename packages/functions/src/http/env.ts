@@ -3,6 +3,7 @@ import type { Principal, TokenService } from "@rollgate/core/auth";
 import type { IdempotencyStore } from "@rollgate/core/idempotency";
 import type { Registry } from "@rollgate/core/registry";
 import type { ValidationMode } from "@rollgate/core/spec";
+import type { StorageCheck } from "@rollgate/core/store";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -12,6 +13,8 @@ export interface AppServices {
   deployments?: DeploymentsApi;
   logger: Logger;
   config: AppConfig;
+  /** Probes the database for `/health` (cached, cheap); without it `/health` checks nothing. */
+  checkStorage?: () => Promise<StorageCheck>;
 }
 
 export interface AppConfig {

@@ -117,11 +117,12 @@ for (let round = 1; round <= rounds; round++) {
   client.destroy();
 
   ({ child, client } = await startDynamo(dbPath, port));
-  let lost = 0;
-  for (const pk of acked) {
+  const missing: string[] = [];
+  for (const [rank, pk] of acked.entries()) {
     const { Item } = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk } }, ConsistentRead: true }));
-    if (!Item) lost++;
+    if (!Item) missing.push(`${pk} (${Number(pk.slice(5)) % 2 ? "TransactWriteItems" : "PutItem"}, acknowledged ${acked.length - rank}. from last)`);
   }
+  const lost = missing.length;
   child.kill("SIGKILL");
   await exited(child);
   client.destroy();
@@ -129,7 +130,7 @@ for (let round = 1; round <= rounds; round++) {
   totalAcked += acked.length;
   totalLost += lost;
   if (lost > 0) roundsWithLoss++;
-  process.stdout.write(`round ${round}: ${acked.length} acknowledged, ${lost} missing after kill -9 and restart\n`);
+  process.stdout.write(`round ${round}: ${acked.length} acknowledged, ${lost} missing after kill -9 and restart${lost ? `: ${missing.join(", ")}` : ""}\n`);
 }
 process.stdout.write(
   `\n${roundsWithLoss} of ${rounds} rounds lost acknowledged writes (${totalLost} of ${totalAcked})${extraFlags.length ? ` with ${extraFlags.join(" ")}` : ""}\n`,

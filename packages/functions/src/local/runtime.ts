@@ -37,6 +37,8 @@ export interface LocalRuntimeOptions {
   dataDir: string;
   /** How often in-flight deployments that no execution drives are looked for. Default 10 s. */
   reconcileEveryMs?: number;
+  /** Deployments changed within this many ms are not resumed (being launched or stopped). Default 15 s. */
+  reconcileQuietMs?: number;
   /** Waits between DynamoDB Local restart attempts (see superviseDynamoLocal). */
   restartBackoffMs?: number[];
   waitScale?: number;
@@ -100,7 +102,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await ensureTable(runtime.table);
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
     // The relay first, so that the events of resumed deployments are relayed too.
-    poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier });
+    poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier, onError: quietRepeats() });
     // Executions live in memory: whatever was in flight when the last process stopped is
     // resumed from its recorded progress, or compensated.
     const resumed = await runtime.services.deployments!.resumeInFlight();
@@ -108,7 +110,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       adminTokenLines.push(`  Resumed ${resumed.length} in-flight deployment(s): ${resumed.map((r) => `${r.id} (${r.mode})`).join(", ")}`);
     }
     const relay = poller;
-    reconcile = resumeStranded(runtime);
+    reconcile = resumeStranded(runtime, options.reconcileQuietMs ?? 15_000);
     const reconciler = setInterval(() => void reconcile?.(), options.reconcileEveryMs ?? 10_000);
     reconciler.unref();
     return {
@@ -139,7 +141,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
  * execution still drives, or that changed a moment ago (being launched or stopped), are
  * left alone. Failures (the database still down) wait for the next round.
  */
-function resumeStranded(runtime: Runtime): () => Promise<void> {
+function resumeStranded(runtime: Runtime, quietForMs: number): () => Promise<void> {
   const orchestrator = runtime.localOrchestrator;
   let running: Promise<void> | undefined;
   return () =>
@@ -147,7 +149,7 @@ function resumeStranded(runtime: Runtime): () => Promise<void> {
       try {
         const resumed = await runtime.services.deployments!.resumeInFlight({
           isRunning: (id) => orchestrator?.isDriving(id) ?? false,
-          quietForMs: 15_000,
+          quietForMs,
         });
         for (const r of resumed) process.stdout.write(`${new Date().toISOString().slice(11, 19)} deployment ${r.id} resumed (${r.mode}) after a storage outage\n`);
       } catch {
@@ -156,6 +158,17 @@ function resumeStranded(runtime: Runtime): () => Promise<void> {
         running = undefined;
       }
     })());
+}
+
+/** While the database is down the relay fails every poll: one line per kind of failure and 30 s, not four a second. */
+function quietRepeats() {
+  const lastPrinted = new Map<string, number>();
+  return (message: string, details: Record<string, unknown>) => {
+    const now = Date.now();
+    if (now - (lastPrinted.get(message) ?? 0) < 30_000) return;
+    lastPrinted.set(message, now);
+    console.error(JSON.stringify({ level: "ERROR", message, ...details }));
+  };
 }
 
 /** Locally, relayed outbox events become one readable console line each (alerts stand out). */

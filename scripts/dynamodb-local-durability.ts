@@ -99,6 +99,11 @@ for (let round = 1; round <= rounds; round++) {
               ],
             }),
           );
+          // READ_AFTER_TRANSACT=1: does a consistent read of the item, before the write counts
+          // as acknowledged, make it durable? (A candidate mitigation; see the README.)
+          if (process.env.READ_AFTER_TRANSACT === "1") {
+            await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk } }, ConsistentRead: true }));
+          }
         }
         acked.push(pk);
       } catch {

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { parse } from "yaml";
 import { createTestApi, type TestApi } from "../helpers/app.js";
-import { launchChromium, serveApp } from "../helpers/browser.js";
+import { chromiumPath, launchChromium, serveApp } from "../helpers/browser.js";
 import { loadTestFixture } from "../helpers/fixtures.js";
 
-describe("the approval link page in real Chromium", () => {
+// Without Chromium: skipped, and the global setup prints why and how to fix it.
+describe.skipIf(!chromiumPath())("the approval link page in real Chromium", () => {
   let api: TestApi;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { parse } from "yaml";
 import { createTestApi, type TestApi } from "../helpers/app.js";
-import { launchChromium, serveApp } from "../helpers/browser.js";
+import { chromiumPath, launchChromium, serveApp } from "../helpers/browser.js";
 import { loadTestFixture } from "../helpers/fixtures.js";
 
 /** Another site on loopback (`localhost` is another site than `127.0.0.1`) whose page posts a decision to Rollgate. */
@@ -18,7 +18,8 @@ async function serveAttacker(target: () => string): Promise<{ url: string; close
   return { url: `http://localhost:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-describe("a principal-bound approval link in real Chromium", () => {
+// Without Chromium: skipped, and the global setup prints why and how to fix it.
+describe.skipIf(!chromiumPath())("a principal-bound approval link in real Chromium", () => {
   let api: TestApi;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let attacker: Awaited<ReturnType<typeof serveAttacker>>;

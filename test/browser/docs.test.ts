@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createTestApi, type TestApi } from "../helpers/app.js";
-import { launchChromium, serveApp } from "../helpers/browser.js";
+import { chromiumPath, launchChromium, serveApp } from "../helpers/browser.js";
 
-describe("/docs in real Chromium", () => {
+// Without Chromium: skipped, and the global setup prints why and how to fix it.
+describe.skipIf(!chromiumPath())("/docs in real Chromium", () => {
   let api: TestApi;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;

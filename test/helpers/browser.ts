@@ -6,9 +6,21 @@ import type { TestApi } from "./app.js";
 
 const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
+/** The Chromium binary the browser tests drive, or undefined when none is installed. */
+export const chromiumPath = (): string | undefined => {
+  // An explicit CHROMIUM_PATH is the only candidate (and a way to see the skip on any machine).
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) return existsSync(explicit) ? explicit : undefined;
+  return candidates.find((p): p is string => !!p && existsSync(p));
+};
+
+/** Why the browser tests are skipped, and the fix; printed once per run by the global setup. */
+export const chromiumMissingLine =
+  "browser tests skipped: Chromium not found; install it (apt-get install chromium) or set CHROMIUM_PATH (.ci/run installs it, and under CI=true fails if they were skipped)";
+
 /** Debian's Chromium driven by playwright-core, with the flags a closed network needs. */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = candidates.find((p): p is string => !!p && existsSync(p));
+  const executablePath = chromiumPath();
   if (!executablePath) {
     throw new Error("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.");
   }

@@ -1,20 +1,35 @@
+import { writeFileSync } from "node:fs";
+import { relative } from "node:path";
 import type { Reporter, TestModule } from "vitest/node";
 
-/** Prints one plain closing line, `vitest: N passed, N failed, N skipped`, that CI reads. */
+type Counts = { passed: number; failed: number; skipped: number };
+
+/**
+ * Prints one plain closing line, `vitest: N passed, N failed, N skipped`, that CI reads.
+ * With ROLLGATE_TEST_SUMMARY set, also writes the counts per test folder (`api`, `browser`,
+ * ...) to that file as JSON, so that .ci/run can refuse a run whose browser tests were skipped.
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
-    let passed = 0;
-    let failed = 0;
-    let skipped = 0;
+    const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+    const byFolder: Record<string, Counts> = {};
     for (const module of testModules) {
+      const folder = relative(module.project.config.root, module.moduleId).split(/[\\/]/)[1] ?? "other";
+      const counts = (byFolder[folder] ??= { passed: 0, failed: 0, skipped: 0 });
+      const add = (key: keyof Counts) => {
+        total[key]++;
+        counts[key]++;
+      };
       for (const test of module.children.allTests()) {
         const state = test.result().state;
-        if (state === "passed") passed++;
-        else if (state === "failed") failed++;
-        else skipped++;
+        if (state === "passed") add("passed");
+        else if (state === "failed") add("failed");
+        else add("skipped");
       }
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) failed++;
+      if (module.state() === "failed" && [...module.children.allTests()].length === 0) add("failed");
     }
-    process.stdout.write(`\nvitest: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    process.stdout.write(`\nvitest: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+    const file = process.env.ROLLGATE_TEST_SUMMARY;
+    if (file) writeFileSync(file, `${JSON.stringify({ total, byFolder }, null, 2)}\n`);
   }
 }

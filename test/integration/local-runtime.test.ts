@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,13 +16,16 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function start(env: Record<string, string | undefined>): Started {
+function start(env: Record<string, string | undefined>, command: string[] = [process.execPath, "--import", "tsx", main]): Started {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", main], {
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
     env: { ...process.env, ROLLGATE_LOG_LEVEL: "WARN", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a failed test can still clean up everything it started.
+    detached: true,
   });
+  groups.push(child.pid!);
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
@@ -36,6 +39,30 @@ async function waitForOutput(started: Started, pattern: RegExp, ms = 60_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+const groups: number[] = [];
+afterAll(() => {
+  for (const group of groups) {
+    try {
+      process.kill(-group, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** The data dir's pid file: `{ owner: {pid, startTime}, dynamodb: {pid, startTime} }`. */
+function readLock(dataDir: string) {
+  const lock = JSON.parse(readFileSync(join(dataDir, "dynamodb.pid"), "utf8")) as { owner: { pid: number }; dynamodb?: { pid: number } };
+  return { ownerPid: lock.owner.pid, javaPid: lock.dynamodb!.pid };
+}
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
 
 const alive = (pid: number) => {
   try {
@@ -95,7 +122,7 @@ describe("npm start (the local runtime as a process)", () => {
       body: JSON.stringify({ ospec_version: "1.0.0", id: "kept-spec", name: "Kept", outcome_type: "api" }),
     });
     expect(created.status).toBe(201);
-    const [ownerPid, javaPid] = (await import("node:fs")).readFileSync(join(dataDir, "dynamodb.pid"), "utf8").trim().split(" ").map(Number);
+    const { ownerPid, javaPid } = readLock(dataDir);
     expect(ownerPid).toBe(first.child.pid);
     expect(alive(javaPid!)).toBe(true);
 
@@ -115,6 +142,66 @@ describe("npm start (the local runtime as a process)", () => {
     expect(kept.status).toBe(200);
     expect(((await kept.json()) as { latestVersion: number }).latestVersion).toBe(1);
     second.child.kill("SIGINT");
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+});
+
+describe("npm start: signals, stale locks and the admin token", () => {
+  it("SIGTERM to the `npm start` pid stops the server and DynamoDB Local (nothing is left under pid 1)", async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const run = start({ PORT: String(port), ROLLGATE_DATA_DIR: dataDir, ROLLGATE_ADMIN_TOKEN: "npm-start-signal-token" }, ["npm", "start", "--silent"]);
+    await waitForOutput(run, /Rollgate is running at/);
+    const { ownerPid, javaPid } = readLock(dataDir);
+    expect(ownerPid).not.toBe(run.child.pid); // npm is not the server: the signal must reach it
+    expect(await portOpen(port)).toBe(true);
+
+    process.kill(run.child.pid!, "SIGTERM");
+    await run.exited;
+    // npm waits for its child; give the (reparented) processes a moment only if something is wrong.
+    for (let i = 0; i < 100 && (alive(ownerPid) || alive(javaPid)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(ownerPid)).toBe(false);
+    expect(alive(javaPid)).toBe(false);
+    expect(await portOpen(port)).toBe(false);
+  }, 120_000);
+
+  it("a pid file left by a hard kill, naming a live unrelated process, does not block the start (and that process is left alone)", async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    // A live process that is not Rollgate, under the pid the old file names (pid reuse).
+    const bystander = spawn("sleep", ["600"], { stdio: "ignore", detached: true });
+    groups.push(bystander.pid!);
+    const pid = bystander.pid!;
+    for (const stale of [`${pid} ${pid}`, JSON.stringify({ owner: { pid, startTime: "1" }, dynamodb: { pid, startTime: "1" } })]) {
+      writeFileSync(join(dataDir, "dynamodb.pid"), stale);
+      const run = start({ PORT: String(port), ROLLGATE_DATA_DIR: dataDir, ROLLGATE_ADMIN_TOKEN: "stale-lock-token" });
+      await waitForOutput(run, /Rollgate is running at|^rollgate: /m);
+      expect(run.output()).toContain("Rollgate is running at");
+      expect(alive(pid)).toBe(true);
+      expect(readLock(dataDir).ownerPid).toBe(run.child.pid);
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    }
+    bystander.kill("SIGKILL");
+  }, 120_000);
+
+  it("setting ROLLGATE_ADMIN_TOKEN revokes the admin token an earlier start generated", async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const first = start({ PORT: String(port), ROLLGATE_DATA_DIR: dataDir, ROLLGATE_ADMIN_TOKEN: undefined });
+    await waitForOutput(first, /export ROLLGATE_TOKEN=\S+/);
+    const generated = /export ROLLGATE_TOKEN=(\S+)/.exec(first.output())![1]!;
+    const specs = (token: string) => fetch(`http://127.0.0.1:${port}/v1/specs`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await specs(generated)).status).toBe(200);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+
+    const second = start({ PORT: String(port), ROLLGATE_DATA_DIR: dataDir, ROLLGATE_ADMIN_TOKEN: "chosen-admin-token-0123" });
+    await waitForOutput(second, /Rollgate is running at/);
+    expect(second.output()).toMatch(/Admin token: from ROLLGATE_ADMIN_TOKEN \(the one generated at an earlier start, \S+, is now revoked\)/);
+    expect((await specs(generated)).status).toBe(401);
+    expect((await specs("chosen-admin-token-0123")).status).toBe(200);
+    second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
   }, 120_000);
 });

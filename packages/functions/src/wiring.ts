@@ -6,7 +6,7 @@ import { createPolicyStore } from "@rollgate/core/policy";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
 import { createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
 import type { ValidationMode } from "@rollgate/core/spec";
-import { createCursorCodec, createDynamoClient, type TableContext } from "@rollgate/core/store";
+import { createCursorCodec, createDynamoClient, createStorageProbe, type TableContext } from "@rollgate/core/store";
 import { createTargetAwsClients, createTrafficTarget } from "@rollgate/core/target";
 import { retryingTransientErrors, type LocalOrchestrator, type Orchestrator, type StepHandler } from "@rollgate/core/workflow";
 import { createApp } from "./http/app.js";
@@ -94,6 +94,7 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     policy,
     logger,
     parseLimiter: createParseLimiter(config.parseLimits),
+    checkStorage: createStorageProbe(table),
     config: {
       maxBodyBytes: config.maxBodyBytes ?? 256 * 1024,
       defaultValidationMode: config.defaultValidationMode ?? "lenient",

@@ -21,4 +21,5 @@ export {
   type DeploymentServiceDeps,
   type EnvironmentStatus,
   type ResumedDeployment,
+  type ResumeOptions,
 } from "./service.js";

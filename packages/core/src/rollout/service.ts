@@ -59,6 +59,14 @@ export interface EnvironmentStatus {
   lastDeploymentId: string | null;
 }
 
+/** For a resume while the process runs (after its database came back), not only at start. */
+export interface ResumeOptions {
+  /** Whether an execution of this process still drives the deployment: then it is left alone. */
+  isRunning?: (deploymentId: string) => boolean;
+  /** Leaves deployments changed within this many ms alone (one being launched or stopped right now). */
+  quietForMs?: number;
+}
+
 export interface ResumedDeployment {
   id: string;
   status: DeploymentStatus;
@@ -284,11 +292,13 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     /**
      * After a restart (the local engine keeps executions in memory): gives every deployment
      * in the ACTIVE index a new execution. Running ones continue from their recorded cursor,
-     * open gates re-open with their links and votes intact, rollbacks compensate. Call once,
-     * at process start, before the engine has executions of its own.
+     * open gates re-open with their links and votes intact, rollbacks compensate. Call it at
+     * process start, before the engine has executions of its own; later (after the database
+     * was down, when executions may have given up) only with `isRunning` and `quietForMs`.
      */
-    async resumeInFlight(): Promise<ResumedDeployment[]> {
+    async resumeInFlight(options: ResumeOptions = {}): Promise<ResumedDeployment[]> {
       const resumed: ResumedDeployment[] = [];
+      const quietSince = clock().getTime() - (options.quietForMs ?? 0);
       let startKey: Record<string, AttributeValue> | undefined;
       do {
         const page = await deps.table.client.send(
@@ -305,6 +315,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
           if (!record) continue;
           const mode = record.status === "rolling_back" ? "compensate" : ["pending", "in_progress", "awaiting_approval"].includes(record.status) ? "run" : undefined;
           if (!mode) continue;
+          if (options.isRunning?.(record.id) || Date.parse(record.updatedAt) > quietSince) continue;
           const waitSeconds = mode === "run" ? remainingBakeSeconds(record, clock()) : 0;
           const executionId = await startExecution(store, record, mode, undefined, waitSeconds || undefined);
           resumed.push({ id: record.id, status: record.status, mode, executionId, ...(waitSeconds ? { waitSeconds } : {}) });

@@ -18,7 +18,11 @@ export interface TableContext {
 
 /** Builds a client; for DynamoDB Local pass its endpoint (credentials are then dummies). */
 export function createDynamoClient(options: { endpoint?: string; region?: string } = {}) {
-  const config: DynamoDBClientConfig = { region: options.region ?? process.env.AWS_REGION ?? "us-east-1" };
+  const config: DynamoDBClientConfig = {
+    region: options.region ?? process.env.AWS_REGION ?? "us-east-1",
+    // A database that stopped answering must fail the call (503 upstream), not hang it.
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
+  };
   if (options.endpoint) {
     config.endpoint = options.endpoint;
     config.credentials = { accessKeyId: "local", secretAccessKey: "local" };

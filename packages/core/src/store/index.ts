@@ -8,7 +8,8 @@ export {
   type TableContext,
 } from "./dynamo.js";
 export { createCursorCodec, type CursorCodec } from "./cursor.js";
-export { InvalidCursorError, ContentionError } from "./errors.js";
+export { InvalidCursorError, ContentionError, StorageUnavailableError, isStorageUnavailable } from "./errors.js";
+export { createStorageProbe, type StorageCheck } from "./health.js";
 export { withBackoff } from "./retry.js";
 export { marshallItem, unmarshallItem } from "./marshall.js";
 export { queryPage, gsi1Partition } from "./paging.js";

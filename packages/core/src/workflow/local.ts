@@ -43,11 +43,14 @@ export interface LocalOrchestrator extends Orchestrator {
   /** Gates waiting for a decision, across executions. */
   openGateCount(): number;
   runningCount(): number;
+  /** Whether a running execution drives this deployment. */
+  isDriving(deploymentId: string): boolean;
   /** Stops every running execution (process shutdown); their deployments are resumed from the table. */
   stopAll(cause: string): Promise<void>;
 }
 
 interface LocalExecution {
+  deploymentId: string;
   status: ExecutionStatus;
   output?: unknown;
   error?: StepError;
@@ -162,7 +165,7 @@ export function createLocalOrchestrator(options: LocalOrchestratorOptions): Loca
       const stateMachine = await loadMachine();
       const name = executionName(input);
       const executionId = `arn:aws:states:local:000000000000:execution:rollgate:${name}`;
-      const record: LocalExecution = { status: "RUNNING", transitions: 0 };
+      const record: LocalExecution = { deploymentId: input.deploymentId, status: "RUNNING", transitions: 0 };
       // Read by the engine at each Wait, so the advance handler can set this bake's duration.
       const waitOverrides: Record<string, number> = {};
       if (input.waitSeconds !== undefined) waitOverrides[stateNames.resumeWait] = Math.round(input.waitSeconds * 1000 * waitScale);
@@ -234,6 +237,7 @@ export function createLocalOrchestrator(options: LocalOrchestratorOptions): Loca
 
     openGateCount: () => gates.size,
     runningCount: () => executions.size - finished.size,
+    isDriving: (deploymentId) => [...executions.values()].some((record) => record.live && record.deploymentId === deploymentId),
 
     async stopAll(cause) {
       const running = [...executions.entries()].filter(([, record]) => record.live);

@@ -66,7 +66,14 @@ export function createApp(services: AppServices) {
     }),
   );
 
-  app.get("/health", (c) => c.json({ status: "ok" }));
+  // Unauthenticated and cheap (the probe is cached): 503 while the database does not answer.
+  app.get("/health", async (c) => {
+    const storage = services.checkStorage ? await services.checkStorage() : undefined;
+    const healthy = !storage || storage.status === "ok";
+    if (!healthy) c.header("Retry-After", "5");
+    c.header("Cache-Control", "no-store");
+    return c.json({ status: healthy ? "ok" : "unavailable", checks: storage ? { storage } : {} }, healthy ? 200 : 503);
+  });
   app.doc31("/openapi.json", apiInfo);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.route("/", docsRoutes());

@@ -5,6 +5,7 @@ import type { PolicyStore } from "@rollgate/core/policy";
 import type { Registry } from "@rollgate/core/registry";
 import type { ValidationMode } from "@rollgate/core/spec";
 import type { ParseLimiter } from "./parse-limit.js";
+import type { StorageCheck } from "@rollgate/core/store";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -22,6 +23,8 @@ export interface AppServices {
   config: AppConfig;
   /** Bounds the large spec documents parsed at once (default: createParseLimiter()). */
   parseLimiter?: ParseLimiter;
+  /** Probes the database for `/health` (cached, cheap); without it `/health` checks nothing. */
+  checkStorage?: () => Promise<StorageCheck>;
 }
 
 export interface AppConfig {

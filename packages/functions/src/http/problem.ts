@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isRollgateError, type ErrorKind, type FieldIssue } from "@rollgate/core/errors";
+import { isStorageUnavailable, StorageUnavailableError } from "@rollgate/core/store";
 
 /** RFC 9457 problem details, plus Rollgate's stable `code` and field-level `errors`. */
 export interface Problem {
@@ -78,9 +79,11 @@ export function redactPath(path: string): string {
 
 /** Maps a domain error to its problem document; anything else is the caller's 500. */
 export function problemForError(c: Context, error: unknown) {
+  // The database not answering is a passing condition (503 + Retry-After), not our bug.
+  if (!isRollgateError(error) && isStorageUnavailable(error)) error = new StorageUnavailableError(error);
   if (!isRollgateError(error)) return undefined;
   const status = statusByCode[error.code] ?? statusByKind[error.kind];
-  if (status === 503) c.header("Retry-After", String(error.context.retryAfterSeconds ?? 1));
+  if (status === 503) c.header("Retry-After", String(error.context.retryAfterSeconds ?? (error.code === "STORAGE_UNAVAILABLE" ? 5 : 1)));
   return problem(c, status, error.code, error.message, {
     ...(error.errors.length ? { errors: error.errors } : {}),
     ...error.context,

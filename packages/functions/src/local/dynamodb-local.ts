@@ -50,6 +50,8 @@ export interface DynamoLocal {
   endpoint: string;
   port: number;
   pid: number | undefined;
+  /** Resolves when the process has exited, for whatever reason (stop, crash, kill). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -83,7 +85,9 @@ export async function startDynamoLocal(options: { dbPath?: string; port?: number
     stderr = (stderr + chunk.toString()).slice(-4_000);
   });
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => ((exited = true), resolve({ code, signal }))),
+  );
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = createDynamoClient({ endpoint });
@@ -107,6 +111,7 @@ export async function startDynamoLocal(options: { dbPath?: string; port?: number
     endpoint,
     port,
     pid: child.pid,
+    exited: exit,
     async stop() {
       if (exited) return;
       child.kill("SIGTERM");

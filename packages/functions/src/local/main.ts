@@ -12,6 +12,16 @@ import { DataDirInUseError, startLocalRuntime } from "./runtime.js";
 import { JavaMissingError } from "./dynamodb-local.js";
 import { PortInUseError } from "./ports.js";
 
+/** A signal that arrives during start-up stops Rollgate as soon as there is something to stop. */
+let stopRequested: string | undefined;
+let shutdown: ((signal: string) => Promise<void>) | undefined;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (shutdown) void shutdown(signal);
+    else stopRequested ??= signal;
+  });
+}
+
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
@@ -28,6 +38,21 @@ async function main() {
     throw error;
   });
 
+  let stopping = false;
+  shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping Rollgate…\n`);
+    server.close();
+    await local.stop();
+    process.exit(0);
+  };
+  if (stopRequested) return shutdown(stopRequested);
+  // Orphaned (whatever started us is gone without passing the signal on, e.g. a shell that
+  // did not exec): stop rather than keep serving under pid 1.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void shutdown?.("parent exited"), 1_000).unref();
+
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   const lines = [
     `Rollgate is running at ${url}`,
@@ -37,18 +62,6 @@ async function main() {
     `  Stop with Ctrl-C (or SIGTERM).`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping Rollgate…\n`);
-    server.close();
-    await local.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ensureTable } from "@rollgate/core/store";
 import { createWebhookLinkDelivery, type ApprovalLinkDelivery } from "@rollgate/core/approval";
@@ -7,12 +7,13 @@ import { isAlertEvent, isDeploymentEvent, type Notifier } from "@rollgate/core/e
 import { createLogger } from "../logger.js";
 import { createRuntime, localOrchestration, type Runtime } from "../wiring.js";
 import { startStreamPoller } from "./stream-poller.js";
-import { startDynamoLocal, type DynamoLocal } from "./dynamodb-local.js";
+import { claimDataDir, releaseLock, writeLock } from "./data-dir-lock.js";
+import { superviseDynamoLocal, type SupervisedDynamo } from "./dynamo-supervisor.js";
 import { assertPortFree } from "./ports.js";
 
 export interface LocalRuntime {
   runtime: Runtime;
-  dynamo: DynamoLocal;
+  dynamo: SupervisedDynamo;
   dataDir: string;
   adminTokenLines: string[];
   stop(): Promise<void>;
@@ -28,39 +29,22 @@ function persistentSecret(file: string): string {
   return secret;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+export { DataDirInUseError } from "./data-dir-lock.js";
 
-/**
- * The pid file holds `<node pid> <java pid>`. Another Rollgate still running on this data
- * dir is an error; a Java left behind by one that was killed hard is stopped.
- */
-function claimDataDir(pidFile: string, dataDir: string) {
-  if (!existsSync(pidFile)) return;
-  const [ownerPid, javaPid] = readFileSync(pidFile, "utf8").trim().split(/\s+/).map(Number);
-  if (ownerPid && ownerPid !== process.pid && alive(ownerPid)) {
-    throw new DataDirInUseError(`another Rollgate (pid ${ownerPid}) is using ${dataDir}: stop it, or set ROLLGATE_DATA_DIR to another directory`);
-  }
-  try {
-    const cmdline = javaPid ? readFileSync(`/proc/${javaPid}/cmdline`, "utf8") : "";
-    if (javaPid && cmdline.includes("DynamoDBLocal")) process.kill(javaPid, "SIGKILL");
-  } catch {
-    // not running (or no /proc): nothing to do
-  }
-  rmSync(pidFile, { force: true });
+export interface LocalRuntimeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** How often in-flight deployments that no execution drives are looked for. Default 10 s. */
+  reconcileEveryMs?: number;
+  /** Deployments changed within this many ms are not resumed (being launched or stopped). Default 15 s. */
+  reconcileQuietMs?: number;
+  /** Waits between DynamoDB Local restart attempts (see superviseDynamoLocal). */
+  restartBackoffMs?: number[];
+  waitScale?: number;
 }
 
-export class DataDirInUseError extends Error {
-  override name = "DataDirInUseError";
-}
-
-export async function startLocalRuntime(options: { port: number; host: string; dataDir: string }): Promise<LocalRuntime> {
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   await assertPortFree(options.port, options.host);
   const dataDir = resolve(options.dataDir);
   const dbDir = join(dataDir, "dynamodb");
@@ -68,17 +52,36 @@ export async function startLocalRuntime(options: { port: number; host: string; d
   const pidFile = join(dataDir, "dynamodb.pid");
   claimDataDir(pidFile, dataDir);
 
-  const dynamo = await startDynamoLocal({ dbPath: dbDir });
-  writeFileSync(pidFile, `${process.pid} ${dynamo.pid ?? ""}`);
+  let reconcile: (() => Promise<void>) | undefined;
+  let dynamo: SupervisedDynamo;
+  try {
+    dynamo = await superviseDynamoLocal({
+      dbPath: dbDir,
+      backoffMs: options.restartBackoffMs,
+      log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
+      onRestart: async (pid) => {
+        writeLock(pidFile, pid);
+        await reconcile?.();
+      },
+    });
+  } catch (error) {
+    releaseLock(pidFile);
+    throw error;
+  }
+  writeLock(pidFile, dynamo.pid);
   // A crash must not leave Java running; removed on a clean stop, so a reused pid is never hit.
   const killOnExit = () => {
-    if (dynamo.pid && alive(dynamo.pid)) process.kill(dynamo.pid, "SIGKILL");
+    try {
+      if (dynamo.pid) process.kill(dynamo.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
   };
   process.once("exit", killOnExit);
   const stopDynamo = async () => {
     process.removeListener("exit", killOnExit);
     await dynamo.stop();
-    rmSync(pidFile, { force: true });
+    releaseLock(pidFile);
   };
 
   let started: Runtime | undefined;
@@ -92,14 +95,14 @@ export async function startLocalRuntime(options: { port: number; host: string; d
         cursorSecret: persistentSecret(join(dataDir, "cursor-secret")),
         publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
       },
-      await localOrchestration({ waitScale: Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
+      await localOrchestration({ waitScale: options.waitScale ?? Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
       { deliverApprovalLink: approvalLinkDelivery(), logger },
     );
     started = runtime;
     await ensureTable(runtime.table);
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
     // The relay first, so that the events of resumed deployments are relayed too.
-    poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier });
+    poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier, onError: quietRepeats() });
     // Executions live in memory: whatever was in flight when the last process stopped is
     // resumed from its recorded progress, or compensated.
     const resumed = await runtime.services.deployments!.resumeInFlight();
@@ -107,12 +110,17 @@ export async function startLocalRuntime(options: { port: number; host: string; d
       adminTokenLines.push(`  Resumed ${resumed.length} in-flight deployment(s): ${resumed.map((r) => `${r.id} (${r.mode})`).join(", ")}`);
     }
     const relay = poller;
+    reconcile = resumeStranded(runtime, options.reconcileQuietMs ?? 15_000);
+    const reconciler = setInterval(() => void reconcile?.(), options.reconcileEveryMs ?? 10_000);
+    reconciler.unref();
     return {
       runtime,
       dynamo,
       dataDir,
       adminTokenLines,
       async stop() {
+        clearInterval(reconciler);
+        reconcile = undefined;
         await runtime.localOrchestrator?.stopAll("shutdown");
         await relay.stop();
         await stopDynamo();
@@ -124,6 +132,43 @@ export async function startLocalRuntime(options: { port: number; host: string; d
     await stopDynamo();
     throw error;
   }
+}
+
+/**
+ * While the process runs, executions can give up on a deployment (their retries ran out
+ * while the database was down) and leave it in flight with nothing driving it. This looks
+ * for such deployments and gives them a new execution, as a restart would; deployments an
+ * execution still drives, or that changed a moment ago (being launched or stopped), are
+ * left alone. Failures (the database still down) wait for the next round.
+ */
+function resumeStranded(runtime: Runtime, quietForMs: number): () => Promise<void> {
+  const orchestrator = runtime.localOrchestrator;
+  let running: Promise<void> | undefined;
+  return () =>
+    (running ??= (async () => {
+      try {
+        const resumed = await runtime.services.deployments!.resumeInFlight({
+          isRunning: (id) => orchestrator?.isDriving(id) ?? false,
+          quietForMs,
+        });
+        for (const r of resumed) process.stdout.write(`${new Date().toISOString().slice(11, 19)} deployment ${r.id} resumed (${r.mode}) after a storage outage\n`);
+      } catch {
+        // storage still unavailable: the next round tries again
+      } finally {
+        running = undefined;
+      }
+    })());
+}
+
+/** While the database is down the relay fails every poll: one line per kind of failure and 30 s, not four a second. */
+function quietRepeats() {
+  const lastPrinted = new Map<string, number>();
+  return (message: string, details: Record<string, unknown>) => {
+    const now = Date.now();
+    if (now - (lastPrinted.get(message) ?? 0) < 30_000) return;
+    lastPrinted.set(message, now);
+    console.error(JSON.stringify({ level: "ERROR", message, ...details }));
+  };
 }
 
 /** Locally, relayed outbox events become one readable console line each (alerts stand out). */
@@ -164,15 +209,34 @@ function printApprovalLinks(delivery: ApprovalLinkDelivery) {
 async function bootstrapAdmin(runtime: Runtime, dataDir: string): Promise<string[]> {
   const given = process.env.ROLLGATE_ADMIN_TOKEN;
   const admin = { subject: "admin", scopes: ["admin" as const], roles: [] };
+  const marker = join(dataDir, "admin-token-issued");
   if (given) {
     await runtime.services.tokens.ensure(given, admin, "bootstrap");
-    return ["  Admin token: from ROLLGATE_ADMIN_TOKEN"];
+    const revoked = await revokeGeneratedAdmin(runtime, marker);
+    return [`  Admin token: from ROLLGATE_ADMIN_TOKEN${revoked ? ` (the one generated at an earlier start, ${revoked}, is now revoked)` : ""}`];
   }
-  const marker = join(dataDir, "admin-token-issued");
-  if (existsSync(marker)) {
+  // After "revoked" (ROLLGATE_ADMIN_TOKEN was used, now unset), a new one is generated.
+  if (existsSync(marker) && readFileSync(marker, "utf8").trim() !== "revoked") {
     return [`  Admin token: printed at first start (only its hash is kept); to mint a new one, set ROLLGATE_ADMIN_TOKEN or remove ${marker}`];
   }
   const issued = await runtime.services.tokens.issue(admin, "bootstrap");
   writeFileSync(marker, `${issued.id}\n`);
   return [`  Admin token (shown once, keep it): ${issued.token}`, `    export ROLLGATE_TOKEN=${issued.token}`];
+}
+
+/**
+ * Choosing ROLLGATE_ADMIN_TOKEN replaces the generated admin token: a token printed on some
+ * earlier console must not stay valid behind the operator's back. Returns the revoked id.
+ */
+async function revokeGeneratedAdmin(runtime: Runtime, marker: string): Promise<string | undefined> {
+  if (!existsSync(marker)) return undefined;
+  const id = readFileSync(marker, "utf8").trim();
+  if (!id || id === "revoked") return undefined;
+  try {
+    await runtime.services.tokens.revoke(id);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "TOKEN_NOT_FOUND") throw error;
+  }
+  writeFileSync(marker, "revoked\n");
+  return id;
 }

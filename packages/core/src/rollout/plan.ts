@@ -1,4 +1,5 @@
 import { environmentPath, positionOnPath, readRolloutSettings } from "./environments.js";
+import { planTarget } from "./plan-target.js";
 import { durationSeconds, type RolloutSettings, type Strategy, type TargetSettings } from "./settings.js";
 
 /**
@@ -204,7 +205,7 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
       planDefaults.rollbackTimeoutSeconds,
     ),
     autoDeploy: from(env.auto_deploy, `${envPath}.auto_deploy`, false),
-    target: from(deployment.target ?? undefined, "deployment.target", null as TargetSettings | null),
+    target: planTarget(spec, input.environment),
   };
   if (purpose === "rollback") return settings;
   if (strategy.value === "blue_green") {

@@ -20,6 +20,7 @@ import { remainingBakeSeconds, startExecution } from "./executions.js";
 import { launchDeployment } from "./launch.js";
 import type { DeploymentStatus } from "./model.js";
 import { compilePlan, type Plan } from "./plan.js";
+import { resolvePlanTarget } from "./plan-target.js";
 import { readEnvironment } from "./pointers.js";
 import { getDeploymentView, listDeployments, type DeploymentView, type ListDeploymentsQuery } from "./queries.js";
 import { findDeployment, type DeploymentSummary } from "./repository.js";
@@ -95,14 +96,14 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     if (input.force && !hasScope(principal, "admin")) throw new ForceRequiresAdminError();
     const spec = await deps.specs.getVersion(input.specId, input.version);
     if (spec.state === "disabled") throw new VersionDisabledError(input.specId, input.version);
-    const plan = compilePlan({
+    const plan = await resolvePlanTarget(deps.table, compilePlan({
       specId: input.specId,
       version: input.version,
       document: spec.document,
       environment: input.environment,
       ...(input.strategy ? { strategy: input.strategy } : {}),
       environmentsPath: defaults,
-    });
+    }));
     const { previous } = positionOnPath(plan.environmentPath, input.environment);
     let forced = false;
     if (previous) {

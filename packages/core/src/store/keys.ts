@@ -17,6 +17,7 @@
  *   api token           TOKEN#<id>                  TOKEN                   TOKENS / <createdAt>#<id>
  *   idempotency record  IDEM#<subject>#<key>        IDEM                    -
  *   target state        TARGET#<specId>#<env>       STATE                   -
+ *   registered target   TARGETDEF#<name>            DEF                     TARGETS / <name>   (webhook or lambda-alias, secret included; see target/registry.ts)
  *   server config       CONFIG                      <name>                  -
  */
 
@@ -60,6 +61,8 @@ export const keys = {
   idempotency: (subject: string, key: string) => ({ pk: `IDEM#${subject}#${key}`, sk: "IDEM" }),
 
   targetState: (specId: string, env: string) => ({ pk: `TARGET#${specId}#${env}`, sk: "STATE" }),
+  registeredTarget: (name: string) => ({ pk: `TARGETDEF#${name}`, sk: "DEF" }),
+  registeredTargetListPartition: () => "TARGETS",
 
   config: (name: string) => ({ pk: "CONFIG", sk: name }),
 } as const;

@@ -9,6 +9,7 @@ import { specRoutes } from "./routes/specs.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { deploymentRoutes } from "./routes/deployments.js";
 import { approvalLinkRoutes } from "./routes/approval-links.js";
+import { targetRoutes } from "./routes/targets.js";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
 
@@ -70,6 +71,7 @@ export function createApp(services: AppServices) {
   app.route("/", specRoutes(services));
   app.route("/", tokenRoutes(services));
   app.route("/", deploymentRoutes(services));
+  app.route("/", targetRoutes(services));
 
   app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

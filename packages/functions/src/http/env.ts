@@ -3,6 +3,7 @@ import type { Principal, TokenService } from "@rollgate/core/auth";
 import type { IdempotencyStore } from "@rollgate/core/idempotency";
 import type { Registry } from "@rollgate/core/registry";
 import type { ValidationMode } from "@rollgate/core/spec";
+import type { TargetRegistry } from "@rollgate/core/target";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -10,6 +11,8 @@ export interface AppServices {
   tokens: TokenService;
   idempotency: IdempotencyStore;
   deployments?: DeploymentsApi;
+  /** Registered traffic targets (admin). */
+  targets?: TargetRegistry;
   logger: Logger;
   config: AppConfig;
 }

@@ -228,6 +228,30 @@ describe("a webhook target that fails before anything moved", () => {
     expect(JSON.stringify(done)).not.toContain("BODY-MARKER");
   });
 
+  it("an admin narrowing a target mid-rollout stops it at the next forward call, and the rollback still tears down", async () => {
+    const definition = { type: "webhook", url: `http://deployer.test:${port}/deploy`, allowPrivateNetwork: true, specs: ["narrowed"] };
+    await putTarget("narrowing", definition);
+    await register(spec("narrowed", { target: "narrowing" }));
+    let answerHealth: () => void = () => undefined;
+    const healthAsked = new Promise<void>((asked) => {
+      behave = (action, res) => {
+        if (action !== "health") return healthy(action, res);
+        answerHealth = () => healthy(action, res);
+        asked();
+      };
+    });
+    const id = (await (await deploy("narrowed")).json()).id;
+    await healthAsked;
+    await putTarget("narrowing", { ...definition, specs: ["someone-else"] });
+    answerHealth();
+    const done = await api.waitForDeployment(id);
+    expect(done.status).toBe("rolled_back");
+    expect(done.failure.message).toContain("may not be used by spec narrowed");
+    expect(done.compensationLog.map((c: { kind: string; outcome: string }) => [c.kind, c.outcome])).toEqual([["teardown_candidate", "completed"]]);
+    expect(received.map((r) => r.action)).toEqual(["prepare", "health", "teardown"]);
+    expect(await lockHeld("narrowed", "dev")).toBe(false);
+  });
+
   it("consulted only the injected resolver for host names", () => {
     expect(new Set(resolverAsked)).toEqual(new Set(["deployer.test", "metadata.test", "no-such-deployer.test"]));
   });

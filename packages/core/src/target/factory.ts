@@ -32,29 +32,34 @@ export function createTrafficTarget(settings: TargetSettings | undefined | null,
   return isRegisteredTarget(settings) ? createRegisteredTarget(settings, deps) : createSimulatedTarget(settings, deps);
 }
 
-/** A registered target behind the port: the adapter is built per call from the stored definition. */
+/**
+ * A registered target behind the port: the adapter is built per call from the stored
+ * definition. Forward calls check that the deployment's spec and environment may still use
+ * the target; the calls that undo (teardown, a shift back to 0) only need it to exist, so an
+ * admin who narrows a target during a rollout stops it without stranding its rollback.
+ */
 function createRegisteredTarget(reference: { name: string; type?: StoredTarget["type"] }, deps: TrafficTargetDeps): TrafficTarget {
-  let cached: { key: string; adapter: Promise<TrafficTarget> } | undefined;
-  const adapterFor = (ctx: TargetContext): Promise<TrafficTarget> => {
-    const key = `${ctx.specId}/${ctx.environment}`;
-    if (cached?.key !== key) {
-      const adapter = resolveRegisteredTarget(deps.table, reference.name, { specId: ctx.specId, environment: ctx.environment, field: "target" }).then(
-        (stored) => adapterOf(stored, reference, deps),
-      );
-      adapter.catch(() => (cached = undefined));
-      cached = { key, adapter };
+  const cache = new Map<string, Promise<TrafficTarget>>();
+  const adapterFor = (ctx: TargetContext, purpose: "forward" | "undo"): Promise<TrafficTarget> => {
+    const key = `${ctx.specId}/${ctx.environment}/${purpose}`;
+    let adapter = cache.get(key);
+    if (!adapter) {
+      const use = { specId: ctx.specId, environment: ctx.environment, field: "target", checkUse: purpose === "forward" };
+      adapter = resolveRegisteredTarget(deps.table, reference.name, use).then((stored) => adapterOf(stored, reference, deps));
+      adapter.catch(() => cache.delete(key));
+      cache.set(key, adapter);
     }
-    return cached.adapter;
+    return adapter;
   };
   return {
     type: reference.type ?? "webhook",
-    prepare: async (ctx) => (await adapterFor(ctx)).prepare(ctx),
-    health: async (ctx) => (await adapterFor(ctx)).health(ctx),
-    validate: async (ctx, check) => (await adapterFor(ctx)).validate(ctx, check),
-    shift: async (ctx, weight) => (await adapterFor(ctx)).shift(ctx, weight),
-    metrics: async (ctx, windowSeconds) => (await adapterFor(ctx)).metrics(ctx, windowSeconds),
-    weights: async (ctx) => (await adapterFor(ctx)).weights(ctx),
-    teardown: async (ctx, side) => (await adapterFor(ctx)).teardown(ctx, side),
+    prepare: async (ctx) => (await adapterFor(ctx, "forward")).prepare(ctx),
+    health: async (ctx) => (await adapterFor(ctx, "forward")).health(ctx),
+    validate: async (ctx, check) => (await adapterFor(ctx, "forward")).validate(ctx, check),
+    shift: async (ctx, weight) => (await adapterFor(ctx, weight === 0 ? "undo" : "forward")).shift(ctx, weight),
+    metrics: async (ctx, windowSeconds) => (await adapterFor(ctx, "forward")).metrics(ctx, windowSeconds),
+    weights: async (ctx) => (await adapterFor(ctx, "forward")).weights(ctx),
+    teardown: async (ctx, side) => (await adapterFor(ctx, "undo")).teardown(ctx, side),
   };
 }
 

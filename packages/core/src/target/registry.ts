@@ -201,12 +201,13 @@ async function loadRegisteredTarget(table: TableContext, name: string): Promise<
 /**
  * The target a spec names, for a rollout of `specId` to `environment`: throws
  * TargetReferenceError naming `field` when it does not exist or may not be used there.
- * Deploy time and every saga step ask, so a target narrowed or deleted mid-rollout stops it.
+ * Deploy time and every forward saga call ask, so a target narrowed or deleted mid-rollout
+ * stops it; `checkUse: false` (the calls that undo) asks only that it exists.
  */
 export async function resolveRegisteredTarget(
   table: TableContext,
   name: string,
-  use: { specId: string; environment: string; field: string },
+  use: { specId: string; environment: string; field: string; checkUse?: boolean },
 ): Promise<StoredTarget> {
   const target = targetNamePattern.test(name) ? await loadRegisteredTarget(table, name) : undefined;
   if (!target) {
@@ -216,7 +217,7 @@ export async function resolveRegisteredTarget(
       `No registered target is named ${name}. An admin registers one with PUT /v1/targets/${name}.`,
     );
   }
-  checkTargetUse(target, use);
+  if (use.checkUse !== false) checkTargetUse(target, use);
   return target;
 }
 

@@ -242,6 +242,10 @@ describe("a webhook target that fails before anything moved", () => {
     });
     const id = (await (await deploy("narrowed")).json()).id;
     await healthAsked;
+    // While it is in use, the target cannot be deleted (its rollback would have nothing to undo with).
+    const refused = await api.request("/v1/targets/narrowing", { method: "DELETE" });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: "TARGET_IN_USE", deploymentIds: [id] });
     await putTarget("narrowing", { ...definition, specs: ["someone-else"] });
     answerHealth();
     const done = await api.waitForDeployment(id);
@@ -250,6 +254,7 @@ describe("a webhook target that fails before anything moved", () => {
     expect(done.compensationLog.map((c: { kind: string; outcome: string }) => [c.kind, c.outcome])).toEqual([["teardown_candidate", "completed"]]);
     expect(received.map((r) => r.action)).toEqual(["prepare", "health", "teardown"]);
     expect(await lockHeld("narrowed", "dev")).toBe(false);
+    expect((await api.request("/v1/targets/narrowing", { method: "DELETE" })).status).toBe(204);
   });
 
   it("consulted only the injected resolver for host names", () => {

@@ -78,6 +78,20 @@ export class TargetNotFoundError extends TargetError {
   }
 }
 
+/** A target that rollouts in flight still use cannot be deleted: their rollbacks would have nothing to undo with. */
+export class TargetInUseError extends TargetError {
+  override name = "TargetInUseError";
+  override readonly kind: ErrorKind = "conflict";
+
+  constructor(name: string, deploymentIds: string[]) {
+    super(`Target ${name} is used by rollouts in flight (${deploymentIds.join(", ")}): abort them or let them finish first.`, {
+      code: "TARGET_IN_USE",
+      effect: "none",
+      context: { name, deploymentIds },
+    });
+  }
+}
+
 /** True when `error` (or what it wraps) is a target call that cannot have changed anything. */
 export function tookNoEffect(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DeleteItemCommand, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import {
   gsi1Partition,
   isConditionalCheckFailed,
@@ -11,7 +11,7 @@ import {
   type CursorCodec,
   type TableContext,
 } from "../store/index.js";
-import { InvalidTargetError, TargetNotFoundError, TargetReferenceError } from "./errors.js";
+import { InvalidTargetError, TargetInUseError, TargetNotFoundError, TargetReferenceError } from "./errors.js";
 import {
   targetInputSchema,
   targetNamePattern,
@@ -177,6 +177,8 @@ export function createTargetRegistry(deps: { table: TableContext; cursors: Curso
 
     async delete(name) {
       validTargetName(name);
+      const users = await deploymentsInFlightUsing(deps.table, name);
+      if (users.length > 0) throw new TargetInUseError(name, users);
       try {
         await client.send(
           new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.registeredTarget(name)), ConditionExpression: "attribute_exists(pk)" }),
@@ -219,6 +221,38 @@ export async function resolveRegisteredTarget(
   }
   if (use.checkUse !== false) checkTargetUse(target, use);
   return target;
+}
+
+/**
+ * In-flight deployments (the ACTIVE index: one small partition, a Query) whose plan names
+ * `name`. A rollout that starts between this check and the delete is not seen: it then fails
+ * at its next call with TARGET_NOT_FOUND.
+ */
+async function deploymentsInFlightUsing(table: TableContext, name: string): Promise<string[]> {
+  const ids: string[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: marshallItem({ ":pk": keys.activePartition() }),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) ids.push(String(unmarshallItem(item).deploymentId));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const users: string[] = [];
+  for (const id of ids) {
+    const { Item } = await table.client.send(
+      new GetItemCommand({ TableName: table.tableName, Key: marshallItem(keys.deployment(id)), ProjectionExpression: "#plan", ExpressionAttributeNames: { "#plan": "plan" } }),
+    );
+    const stored = Item ? unmarshallItem(Item).plan : undefined;
+    const plan = (typeof stored === "string" ? JSON.parse(stored) : stored) as { settings?: { target?: { value?: { name?: string } | null } } } | undefined;
+    if (plan?.settings?.target?.value?.name === name) users.push(id);
+  }
+  return users;
 }
 
 /** The stored item, without table attributes. */

@@ -97,9 +97,9 @@ export function targetRoutes(services: AppServices) {
       operationId: "deleteTarget",
       tags: ["targets"],
       middleware: [requireScope("admin")] as const,
-      summary: "Remove a registered target: deployments naming it are refused from now on, and a rollout using it fails at its next call",
+      summary: "Remove a registered target (409 TARGET_IN_USE while a rollout in flight uses it); deployments naming it are refused from then on",
       request: { params: NameParam },
-      responses: { 204: { description: "Removed" }, ...problems(401, 403, 404, 422) },
+      responses: { 204: { description: "Removed" }, ...problems(401, 403, 404, 409, 422) },
       security: sec,
     }),
     async (c) => {

@@ -12,7 +12,7 @@ export function Secrets({ stack }: StackContext) {
     adminToken: new Config.Secret(stack, "ADMIN_TOKEN"),
     /** Signs the API's opaque paging cursors. */
     cursorSecret: new Config.Secret(stack, "CURSOR_SECRET"),
-    /** HMAC key for the calls the `webhook` traffic target makes to the user's deployer. */
+    /** HMAC key of the approval-link webhook (ROLLGATE_APPROVAL_WEBHOOK_URL). Webhook traffic targets have their own secrets, registered with them. */
     webhookSecret: new Config.Secret(stack, "WEBHOOK_SECRET"),
   };
 }

@@ -2,6 +2,7 @@ import { createLogger } from "../../packages/functions/src/logger.js";
 import { createRuntime, localOrchestration, type Runtime } from "../../packages/functions/src/wiring.js";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import type { Scope } from "@rollgate/core/auth";
+import type { Resolver } from "@rollgate/core/target";
 import { createTestTable } from "./table.js";
 
 /** Response whose json() is untyped, as tests read whatever shape the API documents. */
@@ -23,7 +24,7 @@ export interface TestApi {
 }
 
 /** The real hono app on a fresh DynamoDB Local table, called with app.request(). */
-export async function createTestApi(options: { maxBodyBytes?: number; waitScale?: number } = {}): Promise<TestApi> {
+export async function createTestApi(options: { maxBodyBytes?: number; waitScale?: number; targetResolver?: Resolver } = {}): Promise<TestApi> {
   const table = await createTestTable();
   process.env.ROLLGATE_LOG_LEVEL ??= "SILENT";
   const approvalLinks: ApprovalLinkDelivery[] = [];
@@ -35,7 +36,12 @@ export async function createTestApi(options: { maxBodyBytes?: number; waitScale?
       publicBaseUrl: "http://rollgate.test",
     },
     await localOrchestration({ waitScale: options.waitScale ?? 0 }),
-    { table, logger: createLogger("rollgate-test"), deliverApprovalLink: (delivery) => void approvalLinks.push(delivery) },
+    {
+      table,
+      logger: createLogger("rollgate-test"),
+      deliverApprovalLink: (delivery) => void approvalLinks.push(delivery),
+      ...(options.targetResolver ? { targetResolver: options.targetResolver } : {}),
+    },
   );
   const adminToken = "rg_test_admin_token_0123456789";
   await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "test");

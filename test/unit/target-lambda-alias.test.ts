@@ -1,9 +1,18 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mockClient, type AwsStub } from "aws-sdk-client-mock";
 import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { createRequire } from "node:module";
-import { createTrafficTarget, TargetConfigError, TargetError, type TargetContext } from "@rollgate/core/target";
+import { createCursorCodec } from "@rollgate/core/store";
+import {
+  createLambdaAliasTarget,
+  createTargetRegistry,
+  createTrafficTarget,
+  TargetConfigError,
+  TargetError,
+  type LambdaAliasState,
+  type TargetContext,
+} from "@rollgate/core/target";
+import { createTestTable } from "../helpers/table.js";
 
 // SST pins an older @aws-sdk/client-lambda at the repository root and core may get its own
 // copy; the mock matches commands by class, so load the SDK the way core resolves it. Typed
@@ -14,37 +23,33 @@ const lambdaSdk: any = fromCore("@aws-sdk/client-lambda");
 const { GetAliasCommand, GetFunctionConfigurationCommand, LambdaClient, PublishVersionCommand, ResourceConflictException, UpdateAliasCommand } =
   lambdaSdk;
 
+// Lambda and CloudWatch are AWS-only, so they are mocked; the target's state lives in a real
+// table on DynamoDB Local, as in production.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const lambda: AwsStub<any, any, any> = mockClient(LambdaClient);
 const cloudwatch = mockClient(CloudWatchClient);
-const dynamo = mockClient(DynamoDBClient);
 
-/** The target-state item, kept in memory behind the mocked DynamoDB client. */
-let items: Map<string, unknown>;
-const keyOf = (key: unknown) => JSON.stringify(key);
+let table: Awaited<ReturnType<typeof createTestTable>>;
+beforeAll(async () => {
+  table = await createTestTable();
+});
+afterAll(async () => {
+  await table.drop();
+});
 
-const settings = { type: "lambda-alias" as const, function_name: "checkout-api", alias: "live" };
+const settings = { functionName: "checkout-api", alias: "live" };
 const now = new Date("2030-01-01T12:00:00Z");
-const target = () =>
-  createTrafficTarget(settings, {
-    table: { client: new DynamoDBClient({ region: "eu-west-1" }), tableName: "rollgate" },
-    lambda: new LambdaClient({ region: "eu-west-1" }),
-    cloudwatch: new CloudWatchClient({ region: "eu-west-1" }),
-    clock: () => now,
-  });
-const ctx: TargetContext = { specId: "checkout", environment: "production", deploymentId: "dep-9", candidateVersion: 8, stableVersion: 7 };
+const clients = () => ({ lambda: new LambdaClient({ region: "eu-west-1" }), cloudwatch: new CloudWatchClient({ region: "eu-west-1" }) });
+const target = () => createLambdaAliasTarget(settings, { table, ...clients(), clock: () => now });
+let ctx: TargetContext;
+let run = 0;
 const meta = { $metadata: {} };
 
 beforeEach(() => {
   lambda.reset();
   cloudwatch.reset();
-  dynamo.reset();
-  items = new Map();
-  dynamo.on(GetItemCommand).callsFake((input: { Key: unknown }) => ({ Item: items.get(keyOf(input.Key)) }));
-  dynamo.on(PutItemCommand).callsFake((input: { Item: { pk: unknown; sk: unknown } }) => {
-    items.set(keyOf({ pk: input.Item.pk, sk: input.Item.sk }), input.Item);
-    return {};
-  });
+  // A spec of its own per test: the target state item is per (spec, environment).
+  ctx = { specId: `checkout-${++run}`, environment: "production", deploymentId: "dep-9", candidateVersion: 8, stableVersion: 7 };
   lambda.on(GetAliasCommand).resolves({ Name: "live", FunctionVersion: "5" });
   lambda.on(PublishVersionCommand).resolves({ Version: "6" });
   lambda.on(UpdateAliasCommand).resolves({});
@@ -64,7 +69,7 @@ describe("the lambda-alias target", () => {
     expect(lambda.commandCalls(GetAliasCommand)[0]!.args[0].input).toEqual({ FunctionName: "checkout-api", Name: "live" });
     expect(lambda.commandCalls(PublishVersionCommand)[0]!.args[0].input).toEqual({
       FunctionName: "checkout-api",
-      Description: "rollgate checkout v8 (dep-9)",
+      Description: `rollgate ${ctx.specId} v8 (dep-9)`,
     });
     await t.prepare(ctx);
     expect(lambda.commandCalls(PublishVersionCommand)).toHaveLength(1);
@@ -170,14 +175,30 @@ describe("the lambda-alias target", () => {
     await expect(t.metrics(ctx, 30)).resolves.toEqual({ errorRate: 0.05, latencyP99Ms: 150, requests: 200 });
   });
 
+  it("records the spec-version -> Lambda-version mapping in the table", async () => {
+    await target().prepare(ctx);
+    const { readTargetState } = await import("../../packages/core/src/target/state.js");
+    const state = await readTargetState<LambdaAliasState>(table, "lambdaAlias", ctx.specId, ctx.environment);
+    expect(state).toEqual({ versions: { "8": "6", "7": "5" }, rollout: { deploymentId: "dep-9", stableFunctionVersion: "5", candidateFunctionVersion: "6" } });
+  });
+
   it("turns AWS failures into TargetError, keeping the cause", async () => {
     const t = target();
     const conflict = new ResourceConflictException({ message: "update in progress", ...meta });
     lambda.on(PublishVersionCommand).rejects(conflict);
     const error = await t.prepare(ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TargetError);
-    expect(error).toMatchObject({ name: "TargetError", cause: conflict });
+    expect(error).toMatchObject({ name: "TargetError", cause: conflict, effect: "unknown" });
     expect((error as Error).message).toContain("PublishVersion failed (ResourceConflictException");
+  });
+
+  it("says a prepare that failed reading the alias took no effect, and tears down nothing for it", async () => {
+    lambda.on(GetAliasCommand).rejects(new Error("AccessDenied"));
+    const error = await target().prepare(ctx).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TargetError", effect: "none" });
+    await target().teardown(ctx, "candidate");
+    expect(lambda.commandCalls(UpdateAliasCommand)).toHaveLength(0);
+    expect(lambda.commandCalls(PublishVersionCommand)).toHaveLength(0);
   });
 
   it("refuses to shift a deployment it has not prepared", async () => {
@@ -185,7 +206,28 @@ describe("the lambda-alias target", () => {
     expect(lambda.commandCalls(UpdateAliasCommand)).toHaveLength(0);
   });
 
-  it("needs Lambda and CloudWatch clients", () => {
-    expect(() => createTrafficTarget(settings, { table: { client: new DynamoDBClient({}), tableName: "t" } })).toThrow(TargetConfigError);
+  it("is reached through a registered target, with clients for the target's region", async () => {
+    const registry = createTargetRegistry({ table, cursors: createCursorCodec("test-secret") });
+    await registry.put("checkout-live", { type: "lambda-alias", functionName: "checkout-api", alias: "live", region: "eu-central-1", specs: ["checkout-*"] }, "admin");
+    const regions: (string | undefined)[] = [];
+    const viaRegistry = createTrafficTarget(
+      { name: "checkout-live", type: "lambda-alias" },
+      { table, clock: () => now, awsClients: (region) => (regions.push(region), clients()) },
+    );
+    await viaRegistry.prepare(ctx);
+    expect(regions).toEqual(["eu-central-1"]);
+    expect(lambda.commandCalls(PublishVersionCommand)).toHaveLength(1);
+    // Another spec may not use it: refused before any AWS call.
+    lambda.resetHistory();
+    const other = await viaRegistry.prepare({ ...ctx, specId: "payments" }).catch((e: unknown) => e);
+    expect(other).toMatchObject({ code: "TARGET_NOT_ALLOWED", effect: "none" });
+    expect(lambda.calls()).toHaveLength(0);
+  });
+
+  it("needs Lambda and CloudWatch clients", async () => {
+    const registry = createTargetRegistry({ table, cursors: createCursorCodec("test-secret") });
+    await registry.put("no-clients", { type: "lambda-alias", functionName: "checkout-api", alias: "live", specs: ["*"] }, "admin");
+    const error = await createTrafficTarget({ name: "no-clients", type: "lambda-alias" }, { table }).prepare(ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TargetConfigError);
   });
 });

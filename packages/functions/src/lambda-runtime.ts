@@ -40,7 +40,6 @@ export async function createLambdaRuntime(): Promise<Runtime> {
         stateMachineArn: required("ROLLGATE_STATE_MACHINE_ARN"),
       }),
     },
-    { targetEnv: targetEnv(bound) },
   );
   // The first admin token (the ADMIN_TOKEN secret, stored hashed), as `npm start` does.
   if (bound.ADMIN_TOKEN) await runtime.services.tokens.ensure(bound.ADMIN_TOKEN, { subject: "admin", scopes: ["admin"] }, "bootstrap");
@@ -61,15 +60,9 @@ export async function createLambdaStepHandler() {
     {
       logger,
       table,
-      targetEnv: targetEnv(bound),
       ...(webhookUrl && webhookSecret ? { deliverApprovalLink: createWebhookLinkDelivery({ url: webhookUrl, secret: webhookSecret }) } : {}),
     },
   );
-}
-
-/** Webhook targets name an env var (`secret_env`); in AWS the value comes from the WEBHOOK_SECRET secret. */
-function targetEnv(bound: Record<string, string>): Record<string, string | undefined> {
-  return bound.WEBHOOK_SECRET ? { ...process.env, ROLLGATE_WEBHOOK_SECRET: bound.WEBHOOK_SECRET } : process.env;
 }
 
 function required(name: string): string {

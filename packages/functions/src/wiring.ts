@@ -7,7 +7,7 @@ import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
 import { createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
 import type { ValidationMode } from "@rollgate/core/spec";
 import { createCursorCodec, createDynamoClient, createStorageProbe, type TableContext } from "@rollgate/core/store";
-import { createTargetAwsClients, createTrafficTarget } from "@rollgate/core/target";
+import { createTargetAwsClients, createTargetRegistry, createTrafficTarget, type Resolver } from "@rollgate/core/target";
 import { retryingTransientErrors, type LocalOrchestrator, type Orchestrator, type StepHandler } from "@rollgate/core/workflow";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/env.js";
@@ -42,8 +42,8 @@ export type OrchestratorChoice =
 export interface RuntimeOptions {
   logger?: Logger;
   table?: TableContext;
-  /** Where webhook targets look up `secret_env` (default process.env). */
-  targetEnv?: Record<string, string | undefined>;
+  /** How webhook targets resolve host names (default: the system resolver); tests inject one. */
+  targetResolver?: Resolver;
   /** Where approval links go when a gate opens (default: the log). */
   deliverApprovalLink?: (delivery: ApprovalLinkDelivery) => void | Promise<void>;
 }
@@ -92,6 +92,7 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     idempotency: createIdempotencyStore({ table }),
     deployments,
     policy,
+    targets: createTargetRegistry({ table, cursors }),
     logger,
     parseLimiter: createParseLimiter(config.parseLimits),
     checkStorage: createStorageProbe(table),
@@ -113,11 +114,15 @@ export function createSagaStepHandler(
   options: RuntimeOptions & { logger: Logger; table: TableContext },
 ) {
   const { logger, table } = options;
-  let awsClients: ReturnType<typeof createTargetAwsClients> | undefined;
-  const targets: TargetFactory = (settings) => {
-    if (settings?.type === "lambda-alias") awsClients ??= createTargetAwsClients({ region: config.region });
-    return createTrafficTarget(settings, { table, env: options.targetEnv, ...awsClients });
+  // Built on first use, once per region a lambda-alias target names.
+  const awsClients = new Map<string, ReturnType<typeof createTargetAwsClients>>();
+  const clientsFor = (region: string | undefined) => {
+    const key = region ?? config.region ?? "";
+    if (!awsClients.has(key)) awsClients.set(key, createTargetAwsClients({ region: region ?? config.region }));
+    return awsClients.get(key)!;
   };
+  const targets: TargetFactory = (settings) =>
+    createTrafficTarget(settings, { table, awsClients: clientsFor, ...(options.targetResolver ? { resolver: options.targetResolver } : {}) });
   // Link tokens are bearer secrets: the default delivery logs that a gate opened, never the links.
   const deliver =
     options.deliverApprovalLink ??

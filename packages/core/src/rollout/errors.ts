@@ -192,8 +192,11 @@ export type StepFailureCode =
 export class RolloutStepFailedError extends RolloutError {
   override name = "RolloutStepFailedError";
   readonly kind: ErrorKind = "precondition";
-  constructor(readonly code: StepFailureCode, message: string, readonly step: number, options: { cause?: unknown } = {}) {
-    super(message, { ...options, context: { step } });
+  /** The step's side effect did not happen (every attempt was refused before it could act): nothing to compensate for it. */
+  readonly tookNoEffect: boolean;
+  constructor(readonly code: StepFailureCode, message: string, readonly step: number, options: { cause?: unknown; tookNoEffect?: boolean } = {}) {
+    super(message, { cause: options.cause, context: { step } });
+    this.tookNoEffect = options.tookNoEffect ?? false;
   }
 }
 

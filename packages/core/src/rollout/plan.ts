@@ -1,6 +1,7 @@
 import type { EnvironmentPolicy } from "../policy/schema.js";
 import { environmentPath, positionOnPath, readRolloutSettings } from "./environments.js";
 import { allowedStrategy, prerequisites, withPolicyApproval, withPolicyRoles } from "./policy-floor.js";
+import { planTarget } from "./plan-target.js";
 import { durationSeconds, type RolloutSettings, type Strategy, type TargetSettings } from "./settings.js";
 
 /**
@@ -226,7 +227,7 @@ function compileSettings(spec: RolloutSettings, input: CompilePlanInput, purpose
         ? { value: false, source: "policy" }
         : from(env.auto_deploy, `${envPath}.auto_deploy`, false),
     prerequisites: prerequisites(spec, policy, purpose, previous),
-    target: from(deployment.target ?? undefined, "deployment.target", null as TargetSettings | null),
+    target: planTarget(spec, input.environment),
   };
   if (purpose === "rollback") return settings;
   if (strategy.value === "blue_green") {

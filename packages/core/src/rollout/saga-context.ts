@@ -1,5 +1,6 @@
 import { isRollgateError } from "../errors/index.js";
 import { withBackoff } from "../store/retry.js";
+import { tookNoEffect } from "../target/errors.js";
 import type { TargetContext, TrafficTarget } from "../target/port.js";
 import { RolloutStepFailedError } from "./errors.js";
 import type { Compensation, CompensationKind, DeploymentRecord } from "./model.js";
@@ -34,23 +35,40 @@ export function targetFor(ctx: SagaContext, record: DeploymentRecord) {
   return { target: ctx.targets(record.plan.settings.target.value ?? undefined, context), context };
 }
 
-/** A target call with a few quick retries (targets are idempotent); then the error is the step's. */
+/**
+ * A target call with a few quick retries (targets are idempotent); then the error is the
+ * step's. A call the target refused outright (it took no effect: a refused address, a 4xx,
+ * a misconfiguration) is not retried: it would be refused again.
+ */
 export function callWithRetries<T>(ctx: SagaContext, call: () => Promise<T>): Promise<T> {
   return withBackoff(call, {
     retries: ctx.targetRetries,
     baseMs: 50,
     maxMs: 1_000,
-    shouldRetry: (error) => !(isRollgateError(error) && error.kind === "invalid"),
+    shouldRetry: (error) => !(isRollgateError(error) && error.kind === "invalid") && !tookNoEffect(error),
   });
 }
 
-/** A target call inside forward step `step`: a failure fails the step (TARGET_ERROR). */
+/**
+ * A target call inside forward step `step`: a failure fails the step (TARGET_ERROR). The
+ * error says whether the call took no effect on any attempt, so the step's claim needs no
+ * compensation.
+ */
 export async function callTarget<T>(ctx: SagaContext, step: number, what: string, call: () => Promise<T>): Promise<T> {
+  let mayHaveActed = false;
+  const tracked = async () => {
+    try {
+      return await call();
+    } catch (error) {
+      if (!tookNoEffect(error)) mayHaveActed = true;
+      throw error;
+    }
+  };
   try {
-    return await callWithRetries(ctx, call);
+    return await callWithRetries(ctx, tracked);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new RolloutStepFailedError("TARGET_ERROR", `${what} failed: ${detail}`, step, { cause: error });
+    throw new RolloutStepFailedError("TARGET_ERROR", `${what} failed: ${detail}`, step, { cause: error, tookNoEffect: !mayHaveActed });
   }
 }
 

@@ -21,6 +21,7 @@ import { remainingBakeSeconds, startExecution } from "./executions.js";
 import { launchDeployment } from "./launch.js";
 import type { DeploymentStatus } from "./model.js";
 import { compilePlan, type Plan } from "./plan.js";
+import { resolvePlanTarget } from "./plan-target.js";
 import { readEnvironment } from "./pointers.js";
 import { getDeploymentView, listDeployments, type DeploymentView, type ListDeploymentsQuery } from "./queries.js";
 import { findDeployment, type DeploymentSummary } from "./repository.js";
@@ -161,7 +162,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     const spec = await deps.specs.getVersion(input.specId, input.version);
     if (spec.state === "disabled") throw new VersionDisabledError(input.specId, spec.version);
     const policy = await environmentPolicy(input.environment);
-    const plan = compilePlan({
+    const plan = await resolvePlanTarget(deps.table, compilePlan({
       specId: input.specId,
       version: spec.version,
       document: spec.document,
@@ -169,7 +170,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       ...(input.strategy ? { strategy: input.strategy } : {}),
       environmentsPath: defaults,
       ...(policy ? { policy } : {}),
-    });
+    }));
     const forced = await checkPrerequisites(plan, input.force === true);
     const warnings = versionWarnings(spec);
     if (options.dryRun) return { plan, warnings };

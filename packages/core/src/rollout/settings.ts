@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { targetNamePattern } from "../target/schema.js";
 
 /**
  * The spec fields Rollgate acts on when it rolls a version out. They are type-checked
@@ -27,25 +28,46 @@ const weight = z.number().int().min(1).max(100);
 export const strategySchema = z.enum(["blue_green", "canary", "rolling"]);
 export type Strategy = z.infer<typeof strategySchema>;
 
-export const targetSchema = z.discriminatedUnion("type", [
-  z.looseObject({
-    type: z.literal("simulated"),
-    error_rate: z.number().min(0).max(1).optional(),
-    latency_p99_ms: z.number().nonnegative().optional(),
-    fail_at: z.enum(["prepare", "health_check", "shift", "teardown"]).optional(),
-  }),
-  z.looseObject({
-    type: z.literal("webhook"),
-    url: z.url({ protocol: /^https?$/ }),
-    secret_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an environment variable name"),
-  }),
-  z.looseObject({
-    type: z.literal("lambda-alias"),
-    function_name: z.string().min(1),
-    alias: z.string().min(1),
-  }),
-]);
-export type TargetSettings = z.infer<typeof targetSchema>;
+export const simulatedTargetSchema = z.looseObject({
+  type: z.literal("simulated"),
+  error_rate: z.number().min(0).max(1).optional(),
+  latency_p99_ms: z.number().nonnegative().optional(),
+  fail_at: z.enum(["prepare", "health_check", "shift", "teardown"]).optional(),
+});
+export type SimulatedTargetSettings = z.infer<typeof simulatedTargetSchema>;
+
+/**
+ * `deployment.target` and `environments.<env>.target`: the name of a registered target
+ * (DESIGN.md section 9), or an inline simulated one. A webhook or lambda-alias object is
+ * refused: a spec's author must not choose where Rollgate sends signed calls or which
+ * function it moves.
+ */
+export const targetSchema = z.custom<string | SimulatedTargetSettings>().superRefine((value: unknown, ctx) => {
+  if (value === undefined) return;
+  if (typeof value === "string") {
+    if (!targetNamePattern.test(value)) ctx.addIssue({ code: "custom", message: "expected the name of a registered target (lower-case, e.g. payments-prod)" });
+    return;
+  }
+  const type = value !== null && typeof value === "object" ? (value as { type?: unknown }).type : undefined;
+  if (type === "webhook" || type === "lambda-alias") {
+    ctx.addIssue({
+      code: "custom",
+      message: `an inline ${type} target is not allowed: register it as a named target: PUT /v1/targets/{name} (admin), then name it here, e.g. target: "payments-prod"`,
+    });
+    return;
+  }
+  if (type !== "simulated") {
+    ctx.addIssue({ code: "custom", message: 'expected the name of a registered target, or an inline {type: "simulated", ...} target' });
+    return;
+  }
+  const simulated = simulatedTargetSchema.safeParse(value);
+  if (!simulated.success) for (const issue of simulated.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+});
+
+/** What a plan records about its target, and what builds the adapter: the simulated settings, or a registered target's name and type (never its secret). */
+export type TargetSettings = SimulatedTargetSettings | RegisteredTargetSettings;
+export type RegisteredTargetSettings = { name: string; type?: "webhook" | "lambda-alias" };
+export const isRegisteredTarget = (settings: TargetSettings): settings is RegisteredTargetSettings => settings.type !== "simulated";
 
 export const deploymentSettingsSchema = z.looseObject({
   strategy: strategySchema.optional(),
@@ -93,6 +115,7 @@ export const environmentSettingsSchema = z.looseObject({
   requires_approval: z.boolean().optional(),
   approvers: z.array(z.string().min(1)).optional(),
   approval_timeout: durationSchema.optional(),
+  target: targetSchema.optional(),
 });
 export type EnvironmentSettings = z.infer<typeof environmentSettingsSchema>;
 
@@ -126,6 +149,6 @@ export const knownRolloutKeys: Record<string, readonly string[]> = {
   "deployment.analysis": ["interval", "threshold", "step_weight", "max_weight"],
   "deployment.traffic_switching": ["validation_checks", "rollback_threshold_seconds"],
   "deployment.rolling": ["batches"],
-  "environments.*": ["auto_deploy", "requires_approval", "approvers", "approval_timeout"],
+  "environments.*": ["auto_deploy", "requires_approval", "approvers", "approval_timeout", "target"],
   "guardrails.deployment": ["human_approval_required", "rollback_timeout_minutes", "health_check_retries"],
 };

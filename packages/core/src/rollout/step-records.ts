@@ -1,4 +1,4 @@
-import { DeploymentNotRunnableError } from "./errors.js";
+import { DeploymentNotRunnableError, RolloutStepFailedError } from "./errors.js";
 import type { DeploymentRecord } from "./model.js";
 import type { PlanStep } from "./plan.js";
 import { mutateDeployment, type DeploymentChange } from "./repository.js";
@@ -54,7 +54,13 @@ export async function claimed<T>(
     },
     { known: record },
   );
-  const result = await effect();
+  let result: T;
+  try {
+    result = await effect();
+  } catch (error) {
+    if (error instanceof RolloutStepFailedError && error.tookNoEffect) await releaseClaim(ctx, record.id, step);
+    throw error;
+  }
   try {
     return await mutateDeployment(
       ctx,
@@ -73,3 +79,21 @@ export async function claimed<T>(
   }
 }
 
+
+/**
+ * The claimed side effect was refused before it could act (RolloutStepFailedError with
+ * tookNoEffect): drop the claim, so the rollback that follows compensates only what earlier
+ * steps did. Without this, the dangling claim turns into the step's compensation (a
+ * teardown of a candidate that never came up), which fails against the same broken target
+ * and strands the deployment in rollback_failed with its lock held. If this write fails,
+ * the claim stays and is compensated as before: the safe side.
+ */
+async function releaseClaim(ctx: SagaContext, id: string, step: PlanStep): Promise<void> {
+  await mutateDeployment(ctx, id, (current) => {
+    if (current.claim?.step !== step.index) return null;
+    return {
+      after: { ...current, claim: undefined },
+      events: [{ type: "deployment.step_not_applied", data: { step: step.index, kind: step.kind } }],
+    };
+  }).catch(() => undefined);
+}

@@ -5,6 +5,7 @@ import { startExecution } from "./executions.js";
 import { launchDeployment } from "./launch.js";
 import { isInFlight, type DeploymentRecord, type StopRequest } from "./model.js";
 import { compilePlan } from "./plan.js";
+import { resolvePlanTarget } from "./plan-target.js";
 import { markActive, readEnvironment, releaseLock, unmarkActive } from "./pointers.js";
 import { getDeploymentView, type DeploymentView } from "./queries.js";
 import { findDeployment, loadDeployment, mutateDeployment, type RolloutStore } from "./repository.js";
@@ -92,7 +93,7 @@ export function createRollbacks(store: StopStore, specs: SpecVersionReader, defa
   async function restore(specId: string, environment: string, version: number, principal: Principal, reason: string, rollbackOf?: string) {
     const spec = await specs.getVersion(specId, version);
     if (spec.state === "disabled") throw new VersionDisabledError(specId, version);
-    const plan = compilePlan({ specId, version, document: spec.document, environment, environmentsPath: defaults, purpose: "rollback" });
+    const plan = await resolvePlanTarget(store.table, compilePlan({ specId, version, document: spec.document, environment, environmentsPath: defaults, purpose: "rollback" }));
     const record = await launchDeployment(store, {
       plan,
       requestedBy: principal.subject,

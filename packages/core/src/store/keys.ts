@@ -20,6 +20,7 @@
  *   role member         ROLE#<role>                 PRINCIPAL#<subject>     -   (who holds a role, for minting approval links)
  *   idempotency record  IDEM#<subject>#<key>        IDEM                    -
  *   target state        TARGET#<specId>#<env>       STATE                   -
+ *   registered target   TARGETDEF#<name>            DEF                     TARGETS / <name>   (webhook or lambda-alias, secret included; see target/registry.ts)
  *   server config       CONFIG                      <name>                  -
  *   platform policy     POLICY                      CURRENT                 -   (the environment policy with its revision, updatedBy, updatedAt)
  *   platform event      EVENTS#<stream>             EVT#<seq:8>             -   (the outbox for events about no deployment: stream `policy`, seq = the policy revision;
@@ -74,6 +75,8 @@ export const keys = {
   idempotency: (subject: string, key: string) => ({ pk: `IDEM#${subject}#${key}`, sk: "IDEM" }),
 
   targetState: (specId: string, env: string) => ({ pk: `TARGET#${specId}#${env}`, sk: "STATE" }),
+  registeredTarget: (name: string) => ({ pk: `TARGETDEF#${name}`, sk: "DEF" }),
+  registeredTargetListPartition: () => "TARGETS",
 
   config: (name: string) => ({ pk: "CONFIG", sk: name }),
 

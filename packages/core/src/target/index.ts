@@ -9,6 +9,16 @@ export {
   type SimulatedTargetSettings,
   type SimulatedTargetState,
 } from "./simulated.js";
-export { createWebhookTarget, signWebhookBody, type WebhookOptions, type WebhookTargetSettings } from "./webhook.js";
+export { createWebhookTarget, signWebhookBody, standardWebhookHeaders, type WebhookOptions, type WebhookTargetSettings } from "./webhook.js";
 export { createLambdaAliasTarget, type LambdaAliasState, type LambdaAliasTargetSettings } from "./lambda-alias.js";
 export { createTargetAwsClients } from "./aws-clients.js";
+export { classifyAddress, addressAllowed, type AddressClass, type AddressVerdict } from "./address.js";
+export { systemResolver, type Resolver } from "./http-call.js";
+export {
+  createTargetRegistry,
+  resolveRegisteredTarget,
+  specPatternMatches,
+  generateWebhookSecret,
+  type TargetRegistry,
+} from "./registry.js";
+export { targetInputSchema, targetNameSchema, targetViewSchema, type TargetInput, type TargetView, type TargetReference } from "./schema.js";

@@ -6,13 +6,16 @@ import {
   UpdateAliasCommand,
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
-import type { TargetSettings } from "../rollout/settings.js";
 import type { TableContext } from "../store/index.js";
-import { TargetError } from "./errors.js";
+import { TargetError, type TargetCallEffect } from "./errors.js";
 import type { TargetContext, TargetMetrics, TrafficTarget, TrafficWeights } from "./port.js";
 import { readTargetState, updateTargetState } from "./state.js";
 
-export type LambdaAliasTargetSettings = Extract<TargetSettings, { type: "lambda-alias" }>;
+/** A registered lambda-alias target's settings. */
+export interface LambdaAliasTargetSettings {
+  functionName: string;
+  alias: string;
+}
 
 /**
  * How spec versions map to Lambda versions, kept in the target state item: CI updates the
@@ -38,23 +41,25 @@ export function createLambdaAliasTarget(
   settings: LambdaAliasTargetSettings,
   deps: { table: TableContext; lambda: LambdaClient; cloudwatch: CloudWatchClient; clock?: () => Date },
 ): TrafficTarget {
-  const { function_name: functionName, alias } = settings;
+  const { functionName, alias } = settings;
   const clock = deps.clock ?? (() => new Date());
   // CloudWatch's Resource dimension wants the bare name even when settings hold an ARN.
   const shortName = functionName.startsWith("arn:") ? (functionName.split(":")[6] ?? functionName) : functionName;
 
-  const aws = async <T>(action: string, send: () => Promise<T>): Promise<T> => {
+  // `effect: "none"` for calls that only read: their failure changed nothing.
+  const aws = async <T>(action: string, send: () => Promise<T>, effect: TargetCallEffect = "unknown"): Promise<T> => {
     try {
       return await send();
     } catch (error) {
       const name = (error as { name?: string }).name ?? "Error";
       throw new TargetError(`Lambda alias ${shortName}:${alias}: ${action} failed (${name}: ${(error as Error).message})`, {
         cause: error,
+        effect,
         context: { target: "lambda-alias", action, functionName: shortName, alias },
       });
     }
   };
-  const getAlias = () => aws("GetAlias", () => deps.lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias })));
+  const getAlias = () => aws("GetAlias", () => deps.lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias })), "none");
 
   async function rolloutOf(ctx: TargetContext): Promise<Rollout> {
     const state = await readTargetState<LambdaAliasState>(deps.table, "lambdaAlias", ctx.specId, ctx.environment);
@@ -165,6 +170,12 @@ export function createLambdaAliasTarget(
     },
 
     async teardown(ctx, side) {
+      // A deployment that never got as far as recording its versions moved nothing: there
+      // is no candidate of its own to take traffic from.
+      if (side === "candidate") {
+        const state = await readTargetState<LambdaAliasState>(deps.table, "lambdaAlias", ctx.specId, ctx.environment);
+        if (state?.rollout?.deploymentId !== ctx.deploymentId) return;
+      }
       await route(ctx, side === "candidate" ? 0 : 100);
     },
   };

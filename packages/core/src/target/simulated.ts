@@ -1,10 +1,10 @@
-import type { TargetSettings } from "../rollout/settings.js";
+import type { SimulatedTargetSettings } from "../rollout/settings.js";
 import type { TableContext } from "../store/index.js";
 import { TargetError } from "./errors.js";
 import type { TargetContext, TrafficTarget, TrafficWeights } from "./port.js";
 import { readTargetState, updateTargetState } from "./state.js";
 
-export type SimulatedTargetSettings = Extract<TargetSettings, { type: "simulated" }>;
+export type { SimulatedTargetSettings };
 
 /** Synthetic metrics when the spec sets none: a healthy service. */
 export const simulatedDefaults = { errorRate: 0.001, latencyP99Ms: 120, requestsPerSecond: 10 } as const;

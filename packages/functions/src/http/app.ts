@@ -11,6 +11,7 @@ import { principalRoutes } from "./routes/principals.js";
 import { deploymentRoutes } from "./routes/deployments.js";
 import { approvalLinkRoutes } from "./routes/approval-links.js";
 import { policyRoutes } from "./routes/policy.js";
+import { targetRoutes } from "./routes/targets.js";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
 
@@ -85,6 +86,7 @@ export function createApp(services: AppServices) {
   app.route("/", principalRoutes(services));
   app.route("/", deploymentRoutes(services));
   app.route("/", policyRoutes(services));
+  app.route("/", targetRoutes(services));
 
   app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

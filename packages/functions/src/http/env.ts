@@ -6,6 +6,7 @@ import type { Registry } from "@rollgate/core/registry";
 import type { ValidationMode } from "@rollgate/core/spec";
 import type { ParseLimiter } from "./parse-limit.js";
 import type { StorageCheck } from "@rollgate/core/store";
+import type { TargetRegistry } from "@rollgate/core/target";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -19,6 +20,8 @@ export interface AppServices {
   deployments?: DeploymentsApi;
   /** The platform policy (GET/PUT /v1/policy). */
   policy?: PolicyStore;
+  /** Registered traffic targets (admin). */
+  targets?: TargetRegistry;
   logger: Logger;
   config: AppConfig;
   /** Bounds the large spec documents parsed at once (default: createParseLimiter()). */

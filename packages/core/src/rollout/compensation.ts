@@ -2,7 +2,6 @@ import type { TrafficWeights } from "../target/port.js";
 import type { StepError, StepResult } from "../workflow/contract.js";
 import type { DeploymentNotRunnableError } from "./errors.js";
 import { isFinished, isInFlight, type Compensation, type DeploymentRecord, type FailureReason } from "./model.js";
-import { releaseLock, restoreEnvironment, unmarkActive } from "./pointers.js";
 import { loadDeployment, mutateDeployment, type DeploymentChange } from "./repository.js";
 import { callWithRetries, compensationForClaim, register, targetFor, type SagaContext } from "./saga-context.js";
 
@@ -75,7 +74,7 @@ const sameCompensation = (a: Compensation | undefined, b: Compensation) => a?.ki
 
 /** `compensate`: undo what was done, end rolled_back (or aborted), release the lock. */
 export async function compensate(ctx: SagaContext, id: string, error?: StepError): Promise<StepResult> {
-  let record = await loadDeployment(ctx.table, id);
+  let record = await loadDeployment(ctx, id);
   if (isFinished(record.status) || record.status === "rollback_failed") return { status: record.status };
   // A stale execution lost the deployment to another one (a duplicate after a resume or a
   // fallback start): the deployment itself is fine, so this execution just ends.
@@ -93,7 +92,7 @@ export async function compensate(ctx: SagaContext, id: string, error?: StepError
         const at = ctx.clock().toISOString();
         const extra =
           compensation.kind === "restore_env_pointer" && compensation.restore
-            ? [{ item: restoreEnvironment(ctx.table.tableName, current, compensation.restore, at), onConditionFailed: pointerMoved }]
+            ? [{ effect: { kind: "restore_environment" as const, snapshot: compensation.restore, at }, onConditionFailed: pointerMoved }]
             : [];
         return {
           after: {
@@ -113,7 +112,6 @@ export async function compensate(ctx: SagaContext, id: string, error?: StepError
     }
   }
 
-  const { tableName } = ctx.table;
   record = await mutateDeployment(ctx, id, (current) => {
     if (current.status !== "rolling_back" || current.compensations.length > 0) return null;
     const status = current.stopRequest?.outcome ?? "rolled_back";
@@ -121,7 +119,7 @@ export async function compensate(ctx: SagaContext, id: string, error?: StepError
     return {
       after: { ...current, status, finishedAt: at },
       events: [{ type: `deployment.${status}`, data: { failure: current.failure, weights: current.trafficWeights } }],
-      extra: [{ item: releaseLock(tableName, current) }, { item: unmarkActive(tableName, current) }],
+      extra: [{ effect: { kind: "release_lock" } }, { effect: { kind: "unmark_active" } }],
     };
   }, { known: record });
   return { status: record.status };
@@ -165,7 +163,7 @@ export async function escalate(ctx: SagaContext, id: string, error?: StepError):
           },
         },
       ],
-      extra: [{ item: unmarkActive(ctx.table.tableName, current) }],
+      extra: [{ effect: { kind: "unmark_active" } }],
     };
   });
   return { status: record.status };

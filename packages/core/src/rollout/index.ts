@@ -8,6 +8,9 @@ export { defaultEnvironmentPath, environmentPath, positionOnPath, readRolloutSet
 export type { SpecVersionReader, SpecVersionRecord } from "./spec-reader.js";
 export type { TargetFactory } from "./saga-context.js";
 export type { DeploymentSummary } from "./repository.js";
+export type { DeploymentChange, DeploymentEffect, DeploymentStore, ExtraWrite } from "./store.js";
+export { createDynamoDeploymentStore } from "./dynamo-store.js";
+export { createMemoryDeploymentStore, type MemoryDeploymentStore } from "./memory-store.js";
 export type { DeploymentView, ListDeploymentsQuery } from "./queries.js";
 export { createStepHandler, type StepHandlerDeps } from "./step-handler.js";
 export {

@@ -1,8 +1,7 @@
 import type { TargetContext } from "../target/port.js";
 import { RolloutStepFailedError } from "./errors.js";
 import type { DeploymentRecord, PendingRetirement } from "./model.js";
-import { clearRetirement, readEnvironment } from "./pointers.js";
-import { mutateDeployment } from "./repository.js";
+import { deploymentStoreOf, mutateDeployment } from "./repository.js";
 import { callWithRetries, targetContext, targetFor, type SagaContext } from "./saga-context.js";
 import { expectStep } from "./step-records.js";
 
@@ -43,7 +42,7 @@ export async function retireOldVersion(ctx: SagaContext, done: DeploymentRecord,
   await mutateDeployment(ctx, done.id, (current) => ({
     after: current,
     events: [{ type: "deployment.retirement_completed", data: { version: pending.version, replacedBy: pending.replacedBy } }],
-    extra: [{ item: clearRetirement(ctx.table.tableName, done.specId, done.environment, done.id) }],
+    extra: [{ effect: { kind: "clear_retirement", deploymentId: done.id } }],
   })).catch(() => undefined); // still pending: the next rollout finishes it (teardown is idempotent)
 }
 
@@ -53,7 +52,7 @@ export async function retireOldVersion(ctx: SagaContext, done: DeploymentRecord,
  * moved (RETIREMENT_PENDING), and the environment keeps serving the version it serves.
  */
 export async function finishPendingRetirement(ctx: SagaContext, record: DeploymentRecord, step: number): Promise<DeploymentRecord> {
-  const { retiring: pending } = await readEnvironment(ctx.table, record.specId, record.environment);
+  const { retiring: pending } = await deploymentStoreOf(ctx).readEnvironment(record.specId, record.environment);
   if (!pending) return record;
   const { target } = targetFor(ctx, record);
   try {
@@ -77,7 +76,7 @@ export async function finishPendingRetirement(ctx: SagaContext, record: Deployme
           data: { version: pending.version, replacedBy: pending.replacedBy, startedBy: pending.deploymentId },
         },
       ],
-      extra: [{ item: clearRetirement(ctx.table.tableName, record.specId, record.environment, pending.deploymentId) }],
+      extra: [{ effect: { kind: "clear_retirement", deploymentId: pending.deploymentId } }],
     };
   }, { known: record });
 }

@@ -7,6 +7,7 @@ import { DeploymentNotRunnableError, RolloutStepFailedError } from "./errors.js"
 import type { DeploymentRecord } from "./model.js";
 import { loadDeployment, mutateDeployment } from "./repository.js";
 import type { SagaContext, TargetFactory } from "./saga-context.js";
+import type { DeploymentStore } from "./store.js";
 import { runStep } from "./steps.js";
 
 export interface StepHandlerDeps {
@@ -18,6 +19,8 @@ export interface StepHandlerDeps {
   approvalLinks?: ApprovalLinkOptions;
   /** Quick retries of a failing target call inside one step before the step fails. Default 2. */
   targetRetries?: number;
+  /** Where deployments are kept; default: the DynamoDB adapter on `table` (the unit tier passes the in-memory one). */
+  deployments?: DeploymentStore;
 }
 
 /** A runaway guard: no plan has this many steps between two waits. */
@@ -34,6 +37,7 @@ export function createStepHandler(deps: StepHandlerDeps): StepHandler {
     targets: deps.targets,
     clock: deps.clock ?? (() => new Date()),
     targetRetries: deps.targetRetries ?? 2,
+    ...(deps.deployments ? { deployments: deps.deployments } : {}),
     ...(deps.approvalLinks ? { links: deps.approvalLinks } : {}),
   };
   return async (request) => {
@@ -52,7 +56,7 @@ export function createStepHandler(deps: StepHandlerDeps): StepHandler {
 
 /** Runs plan steps from the recorded cursor until one has to wait, open a gate, or the plan is done. */
 export async function advance(ctx: SagaContext, deploymentId: string): Promise<AdvanceResult> {
-  let record = await loadDeployment(ctx.table, deploymentId);
+  let record = await loadDeployment(ctx, deploymentId);
   if (record.status === "pending") {
     record = await mutateDeployment(ctx, deploymentId, (current) =>
       current.status === "pending"

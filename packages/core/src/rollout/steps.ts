@@ -2,8 +2,7 @@ import type { AdvanceResult } from "../workflow/contract.js";
 import { RolloutStepFailedError } from "./errors.js";
 import type { AnalysisCheck, DeploymentRecord, PendingRetirement } from "./model.js";
 import type { PlanStep } from "./plan.js";
-import { pointEnvironment, readEnvironment, recordSuccess, releaseLock, unmarkActive } from "./pointers.js";
-import { mutateDeployment } from "./repository.js";
+import { deploymentStoreOf, mutateDeployment } from "./repository.js";
 import { finishPendingRetirement, retireOldVersion, retirementOf } from "./retirement.js";
 import { callTarget, callWithRetries, register, targetFor, type SagaContext } from "./saga-context.js";
 import { claimed, completed, expectStep } from "./step-records.js";
@@ -178,7 +177,7 @@ async function analysis(ctx: SagaContext, record: DeploymentRecord, step: Step<"
 }
 
 async function promote(ctx: SagaContext, record: DeploymentRecord, step: Step<"promote">) {
-  const pointer = await readEnvironment(ctx.table, record.specId, record.environment);
+  const pointer = await deploymentStoreOf(ctx).readEnvironment(record.specId, record.environment);
   const changed = () =>
     new RolloutStepFailedError(
       "ENV_POINTER_CHANGED",
@@ -201,7 +200,7 @@ async function promote(ctx: SagaContext, record: DeploymentRecord, step: Step<"p
         compensations: register(current.compensations, "restore_env_pointer", step.index, at, { restore: snapshot }),
       },
       events: [completed(step, { from: snapshot.currentVersion, to: current.version })],
-      extra: [{ item: pointEnvironment(ctx.table.tableName, current, snapshot, at), onConditionFailed: changed }],
+      extra: [{ effect: { kind: "point_environment", before: snapshot, at }, onConditionFailed: changed }],
     };
   }, { known: record });
 }
@@ -214,7 +213,6 @@ async function promote(ctx: SagaContext, record: DeploymentRecord, step: Step<"p
  * pending until the next rollout finishes it. (No warm rollback window yet: see the issue.)
  */
 async function finalize(ctx: SagaContext, record: DeploymentRecord, step: Step<"finalize">) {
-  const { tableName } = ctx.table;
   let pending: PendingRetirement | undefined;
   const done = await mutateDeployment(ctx, record.id, (current) => {
     expectStep(current, step.index);
@@ -234,7 +232,7 @@ async function finalize(ctx: SagaContext, record: DeploymentRecord, step: Step<"
         completed(step),
         { type: "deployment.succeeded", data: { version: current.version, previousVersion: current.stableVersion } },
       ],
-      extra: [{ item: recordSuccess(tableName, current, pending) }, { item: releaseLock(tableName, current) }, { item: unmarkActive(tableName, current) }],
+      extra: [{ effect: { kind: "record_success", retiring: pending } }, { effect: { kind: "release_lock" } }, { effect: { kind: "unmark_active" } }],
     };
   }, { known: record });
   await retireOldVersion(ctx, done, pending);

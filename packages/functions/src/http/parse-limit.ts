@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from "hono";
 import { RollgateError } from "@rollgate/core/errors";
-import type { AppEnv } from "./env.js";
 
 /**
  * Parsing and validating a spec is synchronous CPU work: a 256 KiB document holds the event
@@ -87,7 +86,7 @@ export function createParseLimiter(options: ParseLimiterOptions = {}): ParseLimi
  * handler through `limiter`. The body is read here (the body limit has already bounded it,
  * and hono keeps it for the handler), so its real size decides, whatever the headers say.
  */
-export function limitSpecParsing(limiter: ParseLimiter): MiddlewareHandler<AppEnv> {
+export function limitSpecParsing(limiter: ParseLimiter): MiddlewareHandler {
   return async (c, next) => {
     const text = await c.req.text();
     if (text.length <= limiter.options.smallBodyBytes) return next();

@@ -79,6 +79,8 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     expect(stored).toMatchObject({ revision: 1, updatedBy: "admin", environments: body.environments });
     expect(Date.parse(stored.updatedAt)).not.toBeNaN();
     expect(await (await api.request("/v1/policy", { token: reader })).json()).toEqual(stored);
+    expect((await api.request("/v1/policy", { token: reader, headers: { "if-none-match": '"1"' } })).status).toBe(304);
+    expect((await api.request("/v1/policy", { token: reader, headers: { "if-none-match": '"0"' } })).status).toBe(200);
 
     const events = await readPlatformEvents(api.runtime.table, "policy");
     expect(events).toEqual([

@@ -52,6 +52,19 @@ export const policyDocumentSchema = z
   });
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
 
+/**
+ * The data of a `policy.changed` event (stream `policy`, actor = who changed it), for the
+ * event catalog: the full new document, so the event log is the policy's history.
+ */
+export const policyChangedDataSchema = z.object({
+  revision: z.number().int().positive(),
+  previousRevision: z.number().int().nonnegative(),
+  /** Environments whose policy was added, removed or changed, sorted. */
+  changedEnvironments: z.array(z.string()),
+  environments: z.record(z.string(), environmentPolicySchema),
+});
+export type PolicyChangedData = z.infer<typeof policyChangedDataSchema>;
+
 /** The policy as stored: the document, its revision (0: never set) and who set it when. */
 export interface StoredPolicy {
   revision: number;

@@ -7,7 +7,7 @@ import { cancellationReasons, type TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
 import { InvalidPolicyError, PolicyRevisionMismatchError } from "./errors.js";
-import { policyDocumentSchema, type EnvironmentPolicy, type StoredPolicy } from "./schema.js";
+import { policyDocumentSchema, type EnvironmentPolicy, type PolicyChangedData, type StoredPolicy } from "./schema.js";
 
 /** The platform stream policy changes are written to (`EVENTS#policy`). */
 export const policyEventStream = "policy";
@@ -82,7 +82,7 @@ export function createPolicyStore(deps: { table: TableContext; clock?: () => Dat
                     previousRevision: current.revision,
                     changedEnvironments: changedEnvironments(current.environments, environments),
                     environments,
-                  },
+                  } satisfies PolicyChangedData,
                 },
                 at,
               ),

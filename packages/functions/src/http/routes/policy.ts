@@ -38,12 +38,21 @@ export function policyRoutes(services: AppServices) {
       path: "/v1/policy",
       middleware: [requireScope("specs:read")] as const,
       summary: "The platform's environment policy: the floor specs cannot lower",
-      responses: { 200: { description: "The policy", headers: ETag, content: { "application/json": { schema: PolicySchema } } }, ...problems(401, 403) },
+      request: {
+        headers: z.object({ "if-none-match": z.string().optional().openapi({ param: { name: "if-none-match", in: "header" }, description: "An ETag from an earlier read: 304 while it is current" }) }),
+      },
+      responses: {
+        200: { description: "The policy", headers: ETag, content: { "application/json": { schema: PolicySchema } } },
+        304: { description: "Unchanged since the ETag given in If-None-Match", headers: ETag },
+        ...problems(401, 403),
+      },
       security: bearerScope("specs:read"),
     }),
     async (c) => {
       const current = await policy().get();
       c.header("ETag", etag(current.revision));
+      const seen = c.req.header("if-none-match");
+      if (seen !== undefined && seen.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag(current.revision))) return c.body(null, 304);
       return c.json(current, 200);
     },
   );

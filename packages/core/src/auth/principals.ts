@@ -175,6 +175,7 @@ export function createPrincipalDirectory(deps: { table: TableContext; cursors?: 
             KeyConditionExpression: "pk = :pk",
             ExpressionAttributeValues: marshallItem({ ":pk": keys.rolePartition(role) }),
             ExclusiveStartKey: startKey,
+            ConsistentRead: true,
           }),
         );
         for (const item of page.Items ?? []) subjects.push(unmarshallItem<{ subject: string }>(item).subject);

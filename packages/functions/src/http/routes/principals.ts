@@ -41,6 +41,7 @@ export function principalRoutes(services: AppServices) {
     createRoute({
       method: "get",
       path: "/v1/me",
+      operationId: "getMe",
       summary: "Who am I: the caller's principal, its roles, and the credential's scopes",
       tags: ["principals"],
       responses: { 200: { description: "The caller", content: { "application/json": { schema: MeSchema } } }, ...problems(401) },
@@ -53,6 +54,7 @@ export function principalRoutes(services: AppServices) {
     createRoute({
       method: "put",
       path: "/v1/principals/{subject}",
+      operationId: "putPrincipal",
       middleware: [requireScope("admin")] as const,
       summary: "Create or replace a principal (roles, display name, email, disabled)",
       description: "Subjects are lower-case identifiers (`^[a-z0-9][a-z0-9._@-]{0,127}$`); anything else is a 422 naming `subject`, never normalized. `disabled: true` revokes the principal's tokens and approval links.",
@@ -77,6 +79,7 @@ export function principalRoutes(services: AppServices) {
     createRoute({
       method: "get",
       path: "/v1/principals",
+      operationId: "listPrincipals",
       middleware: [requireScope("admin")] as const,
       summary: "List principals, by subject",
       tags: ["principals"],
@@ -91,6 +94,7 @@ export function principalRoutes(services: AppServices) {
     createRoute({
       method: "get",
       path: "/v1/principals/{subject}",
+      operationId: "getPrincipal",
       middleware: [requireScope("admin")] as const,
       summary: "One principal",
       tags: ["principals"],
@@ -105,6 +109,7 @@ export function principalRoutes(services: AppServices) {
     createRoute({
       method: "delete",
       path: "/v1/principals/{subject}",
+      operationId: "disablePrincipal",
       middleware: [requireScope("admin")] as const,
       summary: "Disable a principal: its tokens are revoked and its approval links stop working at once",
       description: "Principals are disabled, not deleted: the subject stays taken, so votes and deployments keep pointing at who they were. `PUT` with `disabled: false` re-enables it (revoked tokens stay revoked).",

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { targetInputSchema, targetViewSchema, type TargetRegistry } from "@rollgate/core/target";
-import { requireScope } from "../auth.js";
+import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems } from "../schemas.js";
 
@@ -20,7 +20,7 @@ const PutTargetResponse = z
   })
   .openapi("PutTargetResponse");
 
-const sec = [{ bearer: [] }];
+const sec = bearerScope("admin");
 
 /** Admin: registered traffic targets (DESIGN.md section 9). */
 export function targetRoutes(services: AppServices) {

@@ -14,7 +14,8 @@ const want = (name: string) => sections.includes("all") || sections.includes(nam
 const dynamo = await startDynamoLocal();
 const out: string[] = [`rollgate bench — ${new Date().toISOString()} — node ${process.version}`, ""];
 try {
-  if (want("registry")) out.push(...(await benchRegistry(dynamo.endpoint)), "");
+  // `reads`: the registry's read figures alone (a subset of `registry`).
+  if (want("registry") || sections.includes("reads")) out.push(...(await benchRegistry(dynamo.endpoint, { readsOnly: !want("registry") })), "");
   if (want("rollout")) out.push(...(await benchRollouts(dynamo.endpoint)), "");
   if (want("bundle")) out.push(...(await benchBundle()).rows, "");
 } finally {

@@ -22,7 +22,7 @@ export interface Registry {
   /**
    * A version as a reader sees it (the HTTP GET): the text of one representation from the
    * in-process cache, the lifecycle state at most `stateMaxAgeMs` old (at once after a change
-   * made through this registry). `latest` is resolved in storage on every call, with its state.
+   * made through this registry). Which version `latest` is comes from storage on every call.
    * Decisions (deploy, promote) use getVersion, which always reads storage.
    */
   readVersion(specId: string, version: VersionRef, texts: TextKind): Promise<VersionRead>;
@@ -83,21 +83,12 @@ export function createRegistry(deps: {
     getVersionSummary: (specId, ref) => repository.getSummary(specId, ref),
 
     async readVersion(specId, ref, texts) {
-      if (ref === "latest") {
-        const summary = await repository.getSummary(specId, "latest");
-        const cached = cache.getText(specId, summary.version, texts);
-        if (cached) return { ...cached, ...stateOf(summary) };
-        return { ...(await loadText(specId, summary.version, texts)), ...stateOf(summary) };
-      }
-      const cached = cache.getText(specId, ref, texts);
-      if (!cached) return loadText(specId, ref, texts);
-      const state = cache.getState(specId, ref);
-      if (state) return { ...cached, ...state };
-      const generation = cache.generation(specId, ref);
-      const fresh = stateOf(await repository.getSummary(specId, ref));
-      cache.putState(specId, ref, fresh, generation);
-      return { ...cached, ...(cache.getState(specId, ref) ?? fresh) };
+      // `latest` moves: which version it is comes from storage on every call (the spec item,
+      // one point read); the version itself is read like a numbered one.
+      if (ref === "latest") return readNumbered(specId, (await repository.getSpec(specId)).latestVersion, texts);
+      return readNumbered(specId, ref, texts);
     },
+
     listVersions: (specId, page) => repository.listVersions(specId, page),
     listSpecs: (page) => repository.listSpecs(page),
     getSpec: (specId) => repository.getSpec(specId),
@@ -113,6 +104,17 @@ export function createRegistry(deps: {
       return updated;
     },
   };
+
+  async function readNumbered(specId: string, ref: number, texts: TextKind): Promise<VersionRead> {
+    const cached = cache.getText(specId, ref, texts);
+    if (!cached) return loadText(specId, ref, texts);
+    const state = cache.getState(specId, ref);
+    if (state) return { ...cached, ...state };
+    const generation = cache.generation(specId, ref);
+    const fresh = stateOf(await repository.getSummary(specId, ref));
+    cache.putState(specId, ref, fresh, generation);
+    return { ...cached, ...(cache.getState(specId, ref) ?? fresh) };
+  }
 
   function loadText(specId: string, version: number, texts: TextKind): Promise<VersionRead> {
     const key = `${specId}\u0000${version}\u0000${texts}`;

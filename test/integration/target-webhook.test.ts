@@ -133,12 +133,10 @@ describe("the webhook target against a real HTTP server", () => {
 
   it("times out a target that never answers", async () => {
     respond = () => undefined; // hang
-    const started = Date.now();
     const error = await target({ timeoutMs: 150, retries: 1 }).health(ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TargetError);
     expect((error as Error).message).toContain("no response within 150 ms");
     expect(received).toHaveLength(2);
-    expect(Date.now() - started).toBeLessThan(4_000);
     server.closeAllConnections();
   });
 

@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mockClient, type AwsStub } from "aws-sdk-client-mock";
 import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand } from "@aws-sdk/client-dynamodb";
+import { keys, marshallItem } from "@rollgate/core/store";
 import { createRequire } from "node:module";
 import { createTrafficTarget, TargetConfigError, TargetError, type TargetContext } from "@rollgate/core/target";
+import { createTestTable } from "../helpers/table.js";
 
 // SST pins an older @aws-sdk/client-lambda at the repository root and core may get its own
 // copy; the mock matches commands by class, so load the SDK the way core resolves it. Typed
@@ -17,17 +19,17 @@ const { GetAliasCommand, GetFunctionConfigurationCommand, LambdaClient, PublishV
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const lambda: AwsStub<any, any, any> = mockClient(LambdaClient);
 const cloudwatch = mockClient(CloudWatchClient);
-const dynamo = mockClient(DynamoDBClient);
-
-/** The target-state item, kept in memory behind the mocked DynamoDB client. */
-let items: Map<string, unknown>;
-const keyOf = (key: unknown) => JSON.stringify(key);
+// Lambda and CloudWatch have no local stand-in: they are mocked. The target's own state
+// item lives in DynamoDB Local, as it would in the table.
+let table: Awaited<ReturnType<typeof createTestTable>>;
+beforeAll(async () => (table = await createTestTable()));
+afterAll(async () => table.drop());
 
 const settings = { type: "lambda-alias" as const, function_name: "checkout-api", alias: "live" };
 const now = new Date("2030-01-01T12:00:00Z");
 const target = () =>
   createTrafficTarget(settings, {
-    table: { client: new DynamoDBClient({ region: "eu-west-1" }), tableName: "rollgate" },
+    table,
     lambda: new LambdaClient({ region: "eu-west-1" }),
     cloudwatch: new CloudWatchClient({ region: "eu-west-1" }),
     clock: () => now,
@@ -35,16 +37,11 @@ const target = () =>
 const ctx: TargetContext = { specId: "checkout", environment: "production", deploymentId: "dep-9", candidateVersion: 8, stableVersion: 7 };
 const meta = { $metadata: {} };
 
-beforeEach(() => {
+beforeEach(async () => {
   lambda.reset();
   cloudwatch.reset();
-  dynamo.reset();
-  items = new Map();
-  dynamo.on(GetItemCommand).callsFake((input: { Key: unknown }) => ({ Item: items.get(keyOf(input.Key)) }));
-  dynamo.on(PutItemCommand).callsFake((input: { Item: { pk: unknown; sk: unknown } }) => {
-    items.set(keyOf({ pk: input.Item.pk, sk: input.Item.sk }), input.Item);
-    return {};
-  });
+  // Each test starts from no recorded rollout.
+  await table.client.send(new DeleteItemCommand({ TableName: table.tableName, Key: marshallItem(keys.targetState(ctx.specId, ctx.environment)) }));
   lambda.on(GetAliasCommand).resolves({ Name: "live", FunctionVersion: "5" });
   lambda.on(PublishVersionCommand).resolves({ Version: "6" });
   lambda.on(UpdateAliasCommand).resolves({});
@@ -186,6 +183,6 @@ describe("the lambda-alias target", () => {
   });
 
   it("needs Lambda and CloudWatch clients", () => {
-    expect(() => createTrafficTarget(settings, { table: { client: new DynamoDBClient({}), tableName: "t" } })).toThrow(TargetConfigError);
+    expect(() => createTrafficTarget(settings, { table })).toThrow(TargetConfigError);
   });
 });

@@ -115,7 +115,7 @@ describe("local outbox relay on DynamoDB Local's stream", () => {
     await putEvent(domainEvent("dep-c", 1), 1);
     // A control: a poller started now does see that write. Once it has published it, the
     // stopped one had every chance to, and did not.
-    const seen: DomainEvent[] = [];
+    const seen: OutboxEvent[] = [];
     const control = await startStreamPoller({
       endpoint: inject("dynamoEndpoint"),
       tableName: table.tableName,

@@ -167,8 +167,6 @@ export async function benchRegistry(endpoint: string, options: { readsOnly?: boo
       regSeconds += g.seconds;
     }
 
-    const health = await healthUnderParseLoad(http, base, token);
-
     const regRate = regOps / regSeconds;
     const rawRate = rawOps / rawSeconds;
     const writeShare = regRate / rawRate;
@@ -176,76 +174,11 @@ export async function benchRegistry(endpoint: string, options: { readsOnly?: boo
       ...reads,
       `  registrations: ${fmt(regRate, 0)}/s; raw TransactWriteItems (same 3 items): ${fmt(rawRate, 0)}/s`,
       `  registrations as a share of raw: ${fmt(writeShare * 100, 0)}% (target >= 60%: ${verdict(writeShare >= 0.6)})`,
-      ...health,
     ];
   } finally {
     server.kill("SIGTERM");
     floorServer.kill("SIGTERM");
     agent.destroy();
     client.destroy();
-  }
-}
-
-type Http = (path: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<{ status: number; text: string }>;
-
-/**
- * GET /health while 32 clients of one read-only token keep sending ~250 KiB documents to
- * POST /v1/specs/validate (before the parse limiter, this held /health for 23 s), as a ratio
- * against /health on an idle server. Health goes over its own connection.
- */
-async function healthUnderParseLoad(http: Http, base: string, adminToken: string): Promise<string[]> {
-  const healthAgent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const loadAgent = new Agent({ keepAlive: true, maxSockets: 32 });
-  const healthOnce = () =>
-    new Promise<number>((resolve, reject) => {
-      const t0 = performance.now();
-      const req = request(`${base}/health`, { agent: healthAgent }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(performance.now() - t0));
-      });
-      req.on("error", reject);
-      req.end();
-    });
-  const issued = await http("/v1/tokens", {
-    method: "POST",
-    body: JSON.stringify({ subject: "bench-reader", scopes: ["specs:read"] }),
-    headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-  });
-  const reader = (JSON.parse(issued.text) as { token: string }).token;
-  const large = stringify({ ospec_version: "1.0.0", id: "bench-large", name: "Bench", outcome_type: "api", notes: Array.from({ length: 2_400 }, (_, i) => `note ${i} ${"x".repeat(90)}`) });
-  try {
-    for (let i = 0; i < 20; i++) await healthOnce();
-    const idle: number[] = [];
-    for (let i = 0; i < 100; i++) idle.push(await healthOnce());
-    const statuses = new Map<number, number>();
-    let loading = true;
-    const load = runConcurrent(32, 32 * 4, async () => {
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = request(
-          `${base}/v1/specs/validate`,
-          { agent: loadAgent, method: "POST", headers: { "content-type": "application/yaml", authorization: `Bearer ${reader}` } },
-          (res) => {
-            res.resume();
-            res.on("end", () => resolve(res.statusCode ?? 0));
-          },
-        );
-        req.on("error", reject);
-        req.end(large);
-      });
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    }).finally(() => (loading = false));
-    const loaded: number[] = [];
-    while (loading) loaded.push(await healthOnce());
-    const { seconds } = await load;
-    const ratio = median(loaded) / median(idle);
-    const answered = [...statuses].map(([status, n]) => `${n} x ${status}`).join(", ");
-    return [
-      `  GET /health idle: p50 ${fmt(median(idle))} ms, p99 ${fmt(percentile(idle, 99))} ms (n=${idle.length})`,
-      `  GET /health under 32 concurrent ${Math.round(large.length / 1024)} KiB validates (one read-only token, ${fmt(seconds, 1)} s): p50 ${fmt(median(loaded))} ms, p99 ${fmt(percentile(loaded, 99))} ms, max ${fmt(Math.max(...loaded))} ms (n=${loaded.length})`,
-      `  ratio /health p50 under that load / idle: ${fmt(ratio)}x; the validates answered ${answered} (503 = parse queue full, Retry-After)`,
-    ];
-  } finally {
-    healthAgent.destroy();
-    loadAgent.destroy();
   }
 }

@@ -170,6 +170,9 @@ describe("specs name registered targets", () => {
     expect(res.status).toBe(202);
     const done = await api.waitForDeployment((await res.json()).id);
     expect(done.status).toBe("succeeded");
+    // The old side is retired after the success is recorded (rollout/retirement.ts): wait for
+    // that call too, so that it cannot land in the next test's count.
+    for (let i = 0; i < 2_400 && !received.some((r) => r.action === "teardown"); i++) await new Promise((r) => setTimeout(r, 25));
     expect(received.map((r) => r.action)).toEqual(expect.arrayContaining(["prepare", "health", "shift", "teardown"]));
     expect(received.every((r) => r.headers.host === `deployer.test:${port}` && String(r.headers["x-rollgate-signature"]).startsWith("sha256="))).toBe(true);
     expect(JSON.stringify(done)).not.toContain(created.secret.slice(6));

@@ -19,10 +19,10 @@ import type { IssueTokenInput, TokenRecord } from "./schema.js";
  * API tokens: bearer credentials acting as a principal. Only the sha256 of a token is
  * stored; its id is the first 16 hex digits of that hash, so a token is found with one
  * GetItem and can be revoked by id. Scopes are on the token; roles, and whether the
- * principal may act at all, are read from the principal on every verify, so disabling a
- * principal or changing its roles takes effect at once in every process. Verified token
- * records are cached in-process for `cacheTtlMs` (revocation in this process takes effect
- * at once; in another process within the TTL, unless it disabled the principal).
+ * principal may act at all, come from the principal (see createAuth's principalMaxAgeMs).
+ * Verified token records are cached in-process for `cacheTtlMs`, 1 s by default:
+ * revocation takes effect at once in the process that revoked, and within that second in
+ * every other one (a Lambda fleet), the same bound as a principal's disable.
  */
 export interface TokenService {
   /** Issues a token; the principal is created when missing and `roles`, when given, become its roles. */
@@ -59,7 +59,7 @@ export function createTokenService(deps: {
 }): TokenService {
   const { client, tableName } = deps.table;
   const clock = deps.clock ?? (() => new Date());
-  const cacheTtlMs = deps.cacheTtlMs ?? 30_000;
+  const cacheTtlMs = deps.cacheTtlMs ?? 1_000;
   const cache = new Map<string, { token: StoredToken; until: number }>();
 
   const toRecord = (item: StoredToken, roles: string[]): TokenRecord => ({

@@ -23,6 +23,8 @@ const params: Record<string, string> = {
   id: "0123456789abcdef",
   subject: "tess",
   env: "dev",
+  name: "payments-prod",
+  deliveryId: "bm9wZQ",
 };
 
 // What a refusal may carry: the problem members, and the scope that was missing. Nothing else.

@@ -4,7 +4,7 @@
  * poison record, and after a bounded number of retries the batch's coordinates go to an
  * SQS dead-letter queue (the records stay readable in the stream for 24 hours).
  */
-import { Function, use, type StackContext } from "sst/constructs";
+import { Cron, Function, use, type StackContext } from "sst/constructs";
 import { Duration } from "aws-cdk-lib";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
@@ -12,6 +12,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
 import { functionDefaults, functionLogGroup } from "./defaults.js";
 import { suppressFunctionFindings } from "./nag.js";
+import { tableReadWrite } from "./permissions.js";
 import { Storage } from "./Storage.js";
 
 /** Retries of a failing batch before it is dead-lettered. */
@@ -34,7 +35,12 @@ export function OutboxRelay({ stack }: StackContext) {
     handler: "packages/functions/src/stream.handler",
     memorySize: 256,
     logGroup: functionLogGroup(stack, "Relay"),
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
   });
+  // Webhook channels: the relay writes and updates delivery items (webhooks/store.ts).
+  relayFunction.addToRolePolicy(tableReadWrite(table));
+  // Retries of webhook deliveries whose backoff has run out, when no stream batch comes by.
+  new Cron(stack, "WebhookRetries", { schedule: "rate(1 minute)", job: relayFunction });
   relayFunction.addEventSource(
     new DynamoEventSource(table, {
       // Events written while the relay was being (re)deployed must not be skipped.

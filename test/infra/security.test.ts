@@ -98,10 +98,13 @@ describe("least privilege", () => {
     expect(policy["ssm:GetParameters"]!.join()).toContain("Secret/WEBHOOK_SECRET/value");
   });
 
-  it("relay Lambda: reads the table's stream and sends to its DLQ, nothing else", () => {
+  it("relay Lambda: reads the table's stream, writes webhook delivery items (table items, no Scan) and sends to its DLQ, nothing else", () => {
     const policy = policyMap(statementsFor("relay"));
+    const tableArn = "<import:dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204>";
+    for (const action of tableActions) expect(policy[action]).toEqual([tableArn, `${tableArn}/index/gsi1`]);
     expect(Object.keys(policy).sort()).toEqual(
       [
+        ...tableActions,
         "dynamodb:DescribeStream",
         "dynamodb:GetRecords",
         "dynamodb:GetShardIterator",

@@ -7,6 +7,7 @@ import { startDynamoLocal } from "../packages/functions/src/local/dynamodb-local
 import { benchRegistry } from "./registry.js";
 import { benchRollouts } from "./rollout.js";
 import { benchBundle } from "./bundle.js";
+import { benchParseLoad } from "./parse-load.js";
 
 const sections = (process.argv[2] ?? "all").split(",");
 const want = (name: string) => sections.includes("all") || sections.includes(name);
@@ -14,9 +15,11 @@ const want = (name: string) => sections.includes("all") || sections.includes(nam
 const dynamo = await startDynamoLocal();
 const out: string[] = [`rollgate bench — ${new Date().toISOString()} — node ${process.version}`, ""];
 try {
-  if (want("registry")) out.push(...(await benchRegistry(dynamo.endpoint)), "");
+  // `reads`: the registry's read figures alone (a subset of `registry`).
+  if (want("registry") || sections.includes("reads")) out.push(...(await benchRegistry(dynamo.endpoint, { readsOnly: !want("registry") })), "");
   if (want("rollout")) out.push(...(await benchRollouts(dynamo.endpoint)), "");
   if (want("bundle")) out.push(...(await benchBundle()).rows, "");
+  if (want("parse")) out.push(...(await benchParseLoad(dynamo.endpoint)), "");
 } finally {
   await dynamo.stop();
 }

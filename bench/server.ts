@@ -10,6 +10,8 @@ const runtime = createRuntime({
   tableName: process.env.BENCH_TABLE!,
   dynamoEndpoint: process.env.BENCH_DYNAMO!,
   cursorSecret: "bench",
+  // The parse bench's baseline: a limiter that admits everything (as before there was one).
+  ...(process.env.BENCH_UNLIMITED_PARSING ? { parseLimits: { concurrency: 1_000, queue: 0 } } : {}),
 }, await localOrchestration());
 await runtime.services.tokens.ensure(process.env.BENCH_TOKEN!, { subject: "bench", scopes: ["admin"] }, "bench");
 const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {

@@ -23,8 +23,9 @@ const params: Record<string, string> = {
   id: "0123456789abcdef",
   subject: "tess",
   env: "dev",
-  name: "payments-prod",
-  deliveryId: "bm9wZQ",
+  name: "payments-dev",
+  deliveryId: "0123456789abcdef",
+  slackUserId: "U0123ABCD",
 };
 
 // What a refusal may carry: the problem members, and the scope that was missing. Nothing else.

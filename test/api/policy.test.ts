@@ -162,6 +162,24 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     expect((await api.waitForDeployment(id)).status).toBe("succeeded");
   }, 60_000);
 
+  it("a * entry is the floor for every environment the policy does not name: renaming production to prod does not escape it", async () => {
+    await setPolicy({ production: { requiresApproval: true, approvers: ["release-manager"] }, "*": { requiresApproval: true, approvers: ["release-manager"] } });
+    await register(laxSpec("renamed-api", { prod: { requires_approval: false } }));
+    const { plan } = await (await deploy({ specId: "renamed-api", version: 1, environment: "prod" }, "?dryRun=true")).json();
+    expect(plan.settings.approvalRequired).toEqual({ value: true, source: "policy" });
+    expect(plan.settings.approvers).toEqual({ value: ["release-manager"], source: "policy" });
+    // A named entry wins over *: dev is named with nothing to add, so the spec rules there.
+    await setPolicy({ dev: {}, "*": { requiresApproval: true } });
+    await register(laxSpec("named-api", { dev: {} }));
+    const named = await (await deploy({ specId: "named-api", version: 1, environment: "dev" }, "?dryRun=true")).json();
+    expect(named.plan.settings.approvalRequired.value).toBe(false);
+    // * cannot carry prerequisites: it covers the environments it would name, a deadlock.
+    const refused = await api.request("/v1/policy", { method: "PUT", json: { environments: { "*": { after: ["staging"] } } } });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).errors).toContainEqual(expect.objectContaining({ path: "environments.*.after" }));
+    await setPolicy({});
+  });
+
   it("adds the policy's roles to the spec's own (union), and the plan says which came from where", async () => {
     await register({ ...laxSpec("strict-api"), environments: { dev: { requires_approval: true, approvers: ["tech-lead"] } } });
     await setPolicy({ dev: { approvers: ["release-manager", "tech-lead"] } });

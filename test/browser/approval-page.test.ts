@@ -109,7 +109,7 @@ describe.skipIf(!chromiumPath())("a principal-bound approval link in real Chromi
     await page.goto(`${server.url}/approvals/${link.token}`);
     await expect(page.locator("button").count()).resolves.toBe(0);
     await page.close();
-  });
+  }, 120_000);
 
   it("a rejection through the page rolls the rollout back", async () => {
     expect((await api.request("/v1/specs", { method: "POST", json: spec("v2") })).status).toBe(201);
@@ -123,7 +123,7 @@ describe.skipIf(!chromiumPath())("a principal-bound approval link in real Chromi
     expect(done.status).toBe("rolled_back");
     expect(done.failure.message).toContain("tess");
     await page.close();
-  });
+  }, 120_000);
 
   it("an unknown link is a 404 problem, not a page", async () => {
     const res = await api.request("/approvals/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", { token: null });

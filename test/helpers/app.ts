@@ -73,12 +73,14 @@ export async function createTestApi(options: { maxBodyBytes?: number; waitScale?
       return (await runtime.app.request(path, { ...rest, headers: h, body })) as TestResponse;
     },
     async waitForDeployment(id, done = (d) => ["succeeded", "rolled_back", "rollback_failed", "aborted"].includes(d.status)) {
-      for (let i = 0; i < 600; i++) {
+      // A generous deadline, not a timing check: a loaded 2-core machine runs full suites slowly.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
         const deployment = await (await api.request(`/v1/deployments/${id}`)).json();
         if (done(deployment)) return deployment;
+        if (Date.now() > deadline) throw new Error(`deployment ${id} is still ${deployment.status} after 60 s`);
         await new Promise((r) => setTimeout(r, 25));
       }
-      throw new Error(`deployment ${id} did not reach the expected state in 15 s`);
     },
     async close() {
       await runtime.localOrchestrator?.stopAll("test finished");

@@ -43,18 +43,20 @@ async function start(harness: RolloutHarness, specId: string, version = 1): Prom
 const inBake = (v: DeploymentView) => v.status === "in_progress" && v.currentStep?.kind === "analysis";
 
 describe("abort", () => {
-  it("takes effect within seconds during a bake, and ends aborted with traffic back on stable", async () => {
+  // How fast, in exact (fake) seconds, is the unit tier's business (test/unit/saga-memory.test.ts).
+  // Here the bake lasts a real hour: ending at all shows the abort cut it short.
+  it("takes effect during a bake, and ends aborted with traffic back on stable", async () => {
+    const hourLong = createRolloutHarness(table, { waitScale: 1 });
+    harnesses.push(hourLong);
     h.specs.add("abort-bake", 1, quickCanary());
-    h.specs.add("abort-bake", 2, slowCanary());
+    hourLong.specs.add("abort-bake", 2, slowCanary());
     await h.deploy("abort-bake", 1, "dev");
-    const deployment = await start(h, "abort-bake", 2);
-    const baking = await h.waitFor(deployment.id, inBake);
+    const deployment = await start(hourLong, "abort-bake", 2);
+    const baking = await hourLong.waitFor(deployment.id, inBake);
     expect(baking.trafficWeights).toEqual({ stable: 50, candidate: 50 });
-    const started = Date.now();
-    const { deployment: aborted } = await h.service.abort(deployment.id, deployer, "wrong build");
+    const { deployment: aborted } = await hourLong.service.abort(deployment.id, deployer, "wrong build");
     expect(aborted.status).toBe("rolling_back");
-    const done = await h.waitFor(deployment.id, (v) => v.status === "aborted");
-    expect(Date.now() - started).toBeLessThan(3_000);
+    const done = await hourLong.waitFor(deployment.id, (v) => v.status === "aborted", 60_000);
     expect(done).toMatchObject({
       stopRequest: { by: "ci-bot", reason: "wrong build", outcome: "aborted" },
       failure: { code: "ABORTED" },
@@ -62,23 +64,22 @@ describe("abort", () => {
     });
     expect(done.compensationLog.map((c) => c.kind)).toEqual(["shift_to_stable", "teardown_candidate"]);
     expect(eventTypes(done)).toEqual(expect.arrayContaining(["deployment.abort_requested", "deployment.aborted"]));
-    expect((await h.orchestrator.describe(baking.executionId!)).status).toBe("ABORTED");
+    expect((await hourLong.orchestrator.describe(baking.executionId!)).status).toBe("ABORTED");
     expect(await h.simulated("abort-bake", "dev")).toMatchObject({ stableVersion: 1, weights: { stable: 100, candidate: 0 } });
     expect((await h.service.environments("abort-bake"))[0]?.currentVersion).toBe(1);
     expect(await h.lockHolder("abort-bake", "dev")).toBeUndefined();
     await expect(h.service.abort(deployment.id, deployer)).rejects.toBeInstanceOf(DeploymentFinishedError);
   });
 
-  it("takes effect within seconds during an approval wait, and closes the gate", async () => {
+  // The gate's timeout is far longer than the test's: ending at all shows the abort closed it.
+  it("takes effect during an approval wait, and closes the gate", async () => {
     await h.addPrincipal("tl", ["tech-lead"]);
     h.specs.add("abort-gate", 1, slowCanary({ dev: { requires_approval: true, approvers: ["tech-lead"] } }));
     const deployment = await start(h, "abort-gate");
     const waiting = await h.waitFor(deployment.id, (v) => v.status === "awaiting_approval");
     const link = h.deliveries.find((d) => d.deploymentId === deployment.id)!.links[0]!.token;
-    const started = Date.now();
     await h.service.abort(deployment.id, deployer);
-    const done = await h.waitFor(deployment.id, (v) => v.status === "aborted");
-    expect(Date.now() - started).toBeLessThan(3_000);
+    const done = await h.waitFor(deployment.id, (v) => v.status === "aborted", 60_000);
     expect(done.approvals[0]?.status).toBe("cancelled");
     expect(done.compensationLog.map((c) => c.kind)).toEqual(["teardown_candidate"]);
     expect(h.orchestrator.openGateCount()).toBe(0);

@@ -106,8 +106,8 @@ export function createRolloutHarness(table: TableContext, options: HarnessOption
       return runtime.service.resumeInFlight();
     },
 
-    /** Polls until `done` holds for the deployment; fails the test after `timeoutMs`. */
-    async waitFor(id: string, done: (view: DeploymentView) => boolean, timeoutMs = 15_000): Promise<DeploymentView> {
+    /** Polls until `done` holds for the deployment; gives up after `timeoutMs` (generous: not a timing check). */
+    async waitFor(id: string, done: (view: DeploymentView) => boolean, timeoutMs = 45_000): Promise<DeploymentView> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const view = await runtime.service.get(id);

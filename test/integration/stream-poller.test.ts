@@ -114,7 +114,23 @@ describe("local outbox relay on DynamoDB Local's stream", () => {
     await poller.stop();
     published.length = 0;
     await putEvent(domainEvent("dep-c", 1), 1);
-    await new Promise((r) => setTimeout(r, 300));
+    // A control: a poller started now does see that write. Once it has published it, the
+    // stopped one had every chance to, and did not.
+    const seen: OutboxEvent[] = [];
+    const control = await startStreamPoller({
+      endpoint: inject("dynamoEndpoint"),
+      tableName: table.tableName,
+      notifier: { publish: async (event) => void seen.push(event) },
+      startingPosition: "TRIM_HORIZON",
+      intervalMs: 50,
+      maxAttempts: 3,
+      onError: () => undefined,
+    });
+    try {
+      await waitFor(() => seen.some((e) => e.id === "dep-c:1"), 30_000);
+    } finally {
+      await control.stop();
+    }
     expect(published).toEqual([]);
   });
 });

@@ -67,13 +67,13 @@ describe("the state machine on the local engine", () => {
   });
 
   it("honours wait seconds, scaled", async () => {
-    const d = deployment({ advance: sequence({ next: "wait", waitSeconds: 30 }, { next: "done" }) });
+    // Unscaled, this Wait would outlast the test's timeout: finishing at all shows the scaling.
+    const d = deployment({ advance: sequence({ next: "wait", waitSeconds: 600 }, { next: "done" }) });
     const started = Date.now();
     const { executionId } = await orchestrator.start({ deploymentId: d.id, mode: "run" });
     await orchestrator.waitForCompletion(executionId);
     const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(30 * 1000 * waitScale - 20);
-    expect(elapsed).toBeLessThan(3_000);
+    expect(elapsed).toBeGreaterThanOrEqual(600 * 1000 * waitScale - 20);
     expect(d.actions()).toEqual(["advance", "advance"]);
   });
 
@@ -188,34 +188,31 @@ describe("the state machine on the local engine", () => {
 });
 
 describe("stopping an execution", () => {
-  it("aborts within a second during a long Wait, and calls no further step", async () => {
+  // The Wait and the gate last far longer than any test timeout: ending at all shows the stop cut them short.
+  it("aborts during a long Wait, and calls no further step", async () => {
     const d = deployment({ advance: sequence({ next: "wait", waitSeconds: 360_000 }) });
     const { executionId } = await orchestrator.start({ deploymentId: d.id, mode: "run" });
     await expect.poll(() => d.calls.length).toBe(1);
-    const stopping = Date.now();
     await orchestrator.stop(executionId, "abort requested by alice");
     const result = await orchestrator.waitForCompletion(executionId);
-    expect(Date.now() - stopping).toBeLessThan(2_000);
     expect(result).toMatchObject({ status: "ABORTED", error: { Error: workflowErrorNames.executionStopped, Cause: "abort requested by alice" } });
-    await new Promise((r) => setTimeout(r, 50));
+    // Nothing is left running that could call a step later.
+    expect(orchestrator.runningCount()).toBe(0);
     expect(d.actions()).toEqual(["advance"]);
   });
 
-  it("aborts within a second at a gate and leaves no open gate behind", async () => {
+  it("aborts at a gate and leaves no open gate behind", async () => {
     const gate = gateOpened();
     const d = deployment({ advance: sequence({ next: "gate", gateTimeoutSeconds: 86_400 }), openGate: gate.script });
     const { executionId } = await orchestrator.start({ deploymentId: d.id, mode: "run" });
     const { taskToken } = await gate.opened;
     expect(orchestrator.openGateCount()).toBe(1);
-    const stopping = Date.now();
     await orchestrator.stop(executionId, "abort");
     expect(orchestrator.openGateCount()).toBe(0);
     expect((await orchestrator.waitForCompletion(executionId)).status).toBe("ABORTED");
-    expect(Date.now() - stopping).toBeLessThan(2_000);
     await expect(orchestrator.sendTaskSuccess(taskToken, {})).rejects.toBeInstanceOf(TaskTokenInvalidError);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(d.actions()).toEqual(["advance", "openGate"]);
     expect(orchestrator.runningCount()).toBe(0);
+    expect(d.actions()).toEqual(["advance", "openGate"]);
   });
 });
 

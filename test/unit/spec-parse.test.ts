@@ -5,11 +5,13 @@ import { RollgateError } from "@rollgate/core/errors";
 import { caught } from "../helpers/errors.js";
 
 
-/** Runs `run`, expecting it to throw `type` promptly (generous bound: this is about "not minutes", not micro-timing). */
+/**
+ * Runs `run`, expecting it to throw `type`. How fast is the bench's business (no wall-clock
+ * bound here); that the limit is met before the rest of the input is built shows in the
+ * position the error names (see the `[[[[` case) and in the alias count yaml refuses.
+ */
 function refusedQuickly(run: () => unknown, type: new (...args: never[]) => Error): unknown {
-  const started = performance.now();
   const error = caught(run);
-  expect(performance.now() - started).toBeLessThan(1000);
   expect(error).toBeInstanceOf(type);
   return error;
 }
@@ -92,6 +94,8 @@ describe("resource limits", () => {
     const error = refusedQuickly(() => parseSpecText(brackets, "auto"), SpecTooComplexError) as SpecTooComplexError;
     expect(error.code).toBe("SPEC_TOO_COMPLEX");
     expect(error.kind).toBe("invalid");
+    // Refused at the first bracket too deep, not after reading 200 KB of them.
+    expect(error.errors[0]).toMatchObject({ line: 1, column: 65 });
     refusedQuickly(() => parseSpecText(`{"a": ${brackets}`, "auto"), SpecTooComplexError);
     refusedQuickly(() => parseSpecText(`a: ${"{b: ".repeat(100_000)}`, "yaml"), SpecTooComplexError);
   });

@@ -5,3 +5,4 @@ export { createTokenService, type TokenService } from "./tokens.js";
 export { createPrincipalDirectory, type PrincipalDirectory } from "./principals.js";
 export { createCredentialResolver, type Credential, type CredentialResolver } from "./credentials.js";
 export { createAuth, createPrincipalService, type CallerView, type PrincipalService } from "./service.js";
+export { withPrincipalCache, defaultPrincipalMaxAgeMs } from "./principal-cache.js";

@@ -1,6 +1,7 @@
 import type { CursorCodec } from "../store/cursor.js";
 import type { TableContext } from "../store/dynamo.js";
 import { createCredentialResolver, type CredentialResolver } from "./credentials.js";
+import { withPrincipalCache } from "./principal-cache.js";
 import { createPrincipalDirectory, type PrincipalDirectory } from "./principals.js";
 import type { Principal, Scope } from "./principal.js";
 import { putPrincipalSchema, type PrincipalRecord, type PutPrincipalInput } from "./schema.js";
@@ -69,12 +70,21 @@ export function createPrincipalService(deps: { directory: PrincipalDirectory; to
 }
 
 /** Builds the auth module's services over one table: principals, tokens, and the credential resolver. */
-export function createAuth(deps: { table: TableContext; cursors: CursorCodec; clock?: () => Date; cacheTtlMs?: number }): {
+export function createAuth(deps: {
+  table: TableContext;
+  cursors: CursorCodec;
+  clock?: () => Date;
+  cacheTtlMs?: number;
+  /** How old a principal authentication acts on may be, when changed by another process (default 1000; 0 reads every time). */
+  principalMaxAgeMs?: number;
+  /** Milliseconds clock of the principal cache (tests). */
+  now?: () => number;
+}): {
   principals: PrincipalService;
   tokens: TokenService;
   credentials: CredentialResolver;
 } {
-  const directory = createPrincipalDirectory(deps);
+  const directory = withPrincipalCache(createPrincipalDirectory(deps), { maxAgeMs: deps.principalMaxAgeMs, now: deps.now });
   const tokens = createTokenService({ ...deps, principals: directory });
   return {
     principals: createPrincipalService({ directory, tokens }),

@@ -31,11 +31,27 @@ export const environmentPolicySchema = z
   });
 export type EnvironmentPolicy = z.infer<typeof environmentPolicySchema>;
 
+/**
+ * The key of the floor for every environment the policy does not name. Without it a spec
+ * could step around the policy by calling its environment `prod` instead of `production`.
+ */
+export const anyEnvironment = "*";
+
+/** The policy that holds for `environment`: its own entry, else the `*` entry. */
+export function policyFor(environments: Record<string, EnvironmentPolicy>, environment: string): EnvironmentPolicy | undefined {
+  return Object.hasOwn(environments, environment) ? environments[environment] : environments[anyEnvironment];
+}
+
 /** The body of `PUT /v1/policy`. */
 export const policyDocumentSchema = z
-  .strictObject({ environments: z.record(environmentNameSchema, environmentPolicySchema) })
+  .strictObject({ environments: z.record(z.union([environmentNameSchema, z.literal(anyEnvironment)]), environmentPolicySchema) })
   .superRefine((policy, ctx) => {
     const names = Object.keys(policy.environments);
+    const fallback = policy.environments[anyEnvironment];
+    if (fallback?.after?.length) {
+      // `*` also covers the environments it names, so any `after` there would deadlock one of them.
+      ctx.addIssue({ code: "custom", path: ["environments", anyEnvironment, "after"], message: "the * entry cannot name prerequisites: name the environment instead" });
+    }
     if (names.length > 50) ctx.addIssue({ code: "custom", path: ["environments"], message: "at most 50 environments" });
     for (const [name, env] of Object.entries(policy.environments)) {
       const index = env.after?.indexOf(name) ?? -1;

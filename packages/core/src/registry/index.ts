@@ -1,4 +1,5 @@
 export * from "./errors.js";
 export * from "./schema.js";
 export { createSpecRepository, type SpecRepository, type NewSpecVersion, type Page, type VersionTexts } from "./repository.js";
-export { createRegistry, type Registry, type RegisterResult } from "./service.js";
+export { createRegistry, type Registry, type RegisterResult, type VersionRead } from "./service.js";
+export { createVersionReadCache, defaultStateMaxAgeMs, type VersionReadCache, type VersionReadCacheOptions } from "./read-cache.js";

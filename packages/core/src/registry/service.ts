@@ -1,7 +1,8 @@
 import { diffSpecs, readSpec, type SpecDiff, type SpecFormat, type ValidationMode } from "../spec/index.js";
 import type { Principal } from "../auth/index.js";
 import type { Page, SpecRepository, VersionTexts } from "./repository.js";
-import type { IssueRef, LifecycleState, SpecSummary, SpecVersion, SpecVersionSummary, VersionRef } from "./schema.js";
+import { createVersionReadCache, stateOf, type TextKind, type VersionReadCache, type VersionReadCacheOptions } from "./read-cache.js";
+import { versionSummary, type IssueRef, type LifecycleState, type SpecSummary, type SpecVersion, type SpecVersionSummary, type VersionRef } from "./schema.js";
 
 export interface RegisterResult {
   created: boolean;
@@ -18,6 +19,15 @@ export interface Registry {
   validate(text: string, options: { format: SpecFormat | "auto"; mode?: ValidationMode }): { specId: string; contentHash: string; warnings: IssueRef[] };
   getVersion(specId: string, version: VersionRef, texts?: VersionTexts): Promise<SpecVersion>;
   getVersionSummary(specId: string, version: VersionRef): Promise<SpecVersionSummary>;
+  /**
+   * A version as a reader sees it (the HTTP GET): the text of one representation from the
+   * in-process cache, the lifecycle state at most `stateMaxAgeMs` old (at once after a change
+   * made through this registry). Which version `latest` is comes from storage on every call.
+   * Decisions (deploy, promote) use getVersion, which always reads storage.
+   */
+  readVersion(specId: string, version: VersionRef, texts: TextKind): Promise<VersionRead>;
+  /** How old a lifecycle state readVersion shows may be (changes made in another process). */
+  readonly stateMaxAgeMs: number;
   listVersions(specId: string, page: Page): Promise<{ items: SpecVersionSummary[]; nextCursor: string | null }>;
   listSpecs(page: Page): Promise<{ items: SpecSummary[]; nextCursor: string | null }>;
   getSpec(specId: string): Promise<SpecSummary>;
@@ -25,12 +35,20 @@ export interface Registry {
   setState(specId: string, version: VersionRef, state: LifecycleState, principal: Principal): Promise<SpecVersionSummary>;
 }
 
+/** One representation's text with the version's summary (state included). */
+export type VersionRead = SpecVersionSummary & { text: string };
+
 export function createRegistry(deps: {
   repository: SpecRepository;
   defaultMode?: ValidationMode;
   clock?: () => Date;
+  /** The read cache, or its options (default: a cache with the default bounds). */
+  readCache?: VersionReadCache | VersionReadCacheOptions;
 }): Registry {
   const { repository } = deps;
+  const cache = deps.readCache && "getText" in deps.readCache ? deps.readCache : createVersionReadCache(deps.readCache);
+  // Concurrent misses of one text share one storage read.
+  const loading = new Map<string, Promise<VersionRead>>();
   const clock = deps.clock ?? (() => new Date());
   const defaultMode = deps.defaultMode ?? "lenient";
 
@@ -38,6 +56,8 @@ export function createRegistry(deps: {
     ref === "latest" ? (await repository.getSummary(specId, "latest")).version : ref;
 
   return {
+    stateMaxAgeMs: cache.stateMaxAgeMs,
+
     async register(text, { format, mode, principal }) {
       const spec = readSpec(text, { format, mode: mode ?? defaultMode });
       const { created, version } = await repository.append({
@@ -61,6 +81,14 @@ export function createRegistry(deps: {
 
     getVersion: (specId, ref, texts) => repository.get(specId, ref, texts),
     getVersionSummary: (specId, ref) => repository.getSummary(specId, ref),
+
+    async readVersion(specId, ref, texts) {
+      // `latest` moves: which version it is comes from storage on every call (the spec item,
+      // one point read); the version itself is read like a numbered one.
+      if (ref === "latest") return readNumbered(specId, (await repository.getSpec(specId)).latestVersion, texts);
+      return readNumbered(specId, ref, texts);
+    },
+
     listVersions: (specId, page) => repository.listVersions(specId, page),
     listSpecs: (page) => repository.listSpecs(page),
     getSpec: (specId) => repository.getSpec(specId),
@@ -71,7 +99,40 @@ export function createRegistry(deps: {
     },
 
     async setState(specId, ref, state, principal) {
-      return repository.setState(specId, await resolve(specId, ref), state, principal.subject, clock().toISOString());
+      const updated = await repository.setState(specId, await resolve(specId, ref), state, principal.subject, clock().toISOString());
+      cache.changedState(specId, updated.version, stateOf(updated));
+      return updated;
     },
   };
+
+  async function readNumbered(specId: string, ref: number, texts: TextKind): Promise<VersionRead> {
+    const cached = cache.getText(specId, ref, texts);
+    if (!cached) return loadText(specId, ref, texts);
+    const state = cache.getState(specId, ref);
+    if (state) return { ...cached, ...state };
+    const generation = cache.generation(specId, ref);
+    const fresh = stateOf(await repository.getSummary(specId, ref));
+    cache.putState(specId, ref, fresh, generation);
+    return { ...cached, ...(cache.getState(specId, ref) ?? fresh) };
+  }
+
+  function loadText(specId: string, version: number, texts: TextKind): Promise<VersionRead> {
+    const key = `${specId}\u0000${version}\u0000${texts}`;
+    let pending = loading.get(key);
+    if (!pending) {
+      const generation = cache.generation(specId, version);
+      pending = repository
+        .get(specId, version, texts)
+        .then((read) => {
+          const { state: _state, updatedAt: _at, updatedBy: _by, ...immutable } = versionSummary(read);
+          const text = texts === "raw" ? read.raw : read.canonical;
+          cache.putText(specId, version, texts, { ...immutable, text });
+          cache.putState(specId, version, stateOf(read), generation);
+          return { ...versionSummary(read), ...(cache.getState(specId, version) ?? {}), text };
+        })
+        .finally(() => loading.delete(key));
+      loading.set(key, pending);
+    }
+    return pending;
+  }
 }

@@ -3,7 +3,7 @@ import { createApprovalService, type ApprovalService } from "../approval/service
 import { hasScope, type Principal } from "../auth/principal.js";
 import { isRollgateError, type FieldIssue } from "../errors/index.js";
 import type { PolicyReader } from "../policy/store.js";
-import type { EnvironmentPolicy } from "../policy/schema.js";
+import { policyFor, type EnvironmentPolicy } from "../policy/schema.js";
 import type { CursorCodec } from "../store/cursor.js";
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
@@ -118,7 +118,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
   const rollbacks = createRollbacks(store, deps.specs, defaults);
 
   async function environmentPolicy(environment: string): Promise<EnvironmentPolicy | undefined> {
-    return deps.policy ? (await deps.policy.get()).environments[environment] : undefined;
+    return deps.policy ? policyFor((await deps.policy.get()).environments, environment) : undefined;
   }
 
   /** Deprecated versions still deploy (DESIGN section 3), with a warning the caller can show. */

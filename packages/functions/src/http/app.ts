@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { ZodError } from "zod";
+import { isStorageUnavailable } from "@rollgate/core/store";
 import { authenticate } from "./auth.js";
 import { docsRoutes } from "./routes/docs.js";
 import { specRoutes } from "./routes/specs.js";
@@ -94,6 +95,7 @@ export function createApp(services: AppServices) {
 
   app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {
+    if (isStorageUnavailable(error)) logger.warn("storage unavailable", { requestId: c.get("requestId"), error: error.name });
     const mapped = problemForError(c, error);
     if (mapped) return mapped;
     if (error instanceof ZodError) {

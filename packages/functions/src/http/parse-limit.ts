@@ -19,7 +19,10 @@ export interface ParseLimiter {
 }
 
 export interface ParseLimiterOptions {
-  /** Parses in flight at once. Default 2. */
+  /**
+   * Parses in flight at once. Default 1: parsing is synchronous work on the one event loop,
+   * so a second parse in flight adds no throughput, only a longer stall for everyone else.
+   */
   concurrency?: number;
   /** Requests that may wait for a slot. Default 8. */
   queue?: number;
@@ -42,7 +45,7 @@ export class ParseCapacityError extends RollgateError {
 
 export function createParseLimiter(options: ParseLimiterOptions = {}): ParseLimiter {
   const settings: Required<ParseLimiterOptions> = {
-    concurrency: options.concurrency ?? 2,
+    concurrency: options.concurrency ?? 1,
     queue: options.queue ?? 8,
     smallBodyBytes: options.smallBodyBytes ?? 16 * 1024,
     retryAfterSeconds: options.retryAfterSeconds ?? 1,

@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ensureTable } from "@rollgate/core/store";
+import { createDynamoClient, ensureTable } from "@rollgate/core/store";
 import { createWebhookLinkDelivery, type ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { createFanoutNotifier, isAlertEvent, isDeploymentEvent, type Notifier } from "@rollgate/core/events";
 import { createLogger } from "../logger.js";
 import { createRuntime, localOrchestration, type Runtime } from "../wiring.js";
 import { startStreamPoller } from "./stream-poller.js";
 import { startDeliveryLoop } from "./delivery-loop.js";
+import { waitForDurableTransactions } from "./durable-writes.js";
 import { claimDataDir, releaseLock, writeLock } from "./data-dir-lock.js";
 import { superviseDynamoLocal, type SupervisedDynamo } from "./dynamo-supervisor.js";
 import { assertPortFree } from "./ports.js";
@@ -89,6 +90,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   let poller: Awaited<ReturnType<typeof startStreamPoller>> | undefined;
   try {
     const logger = createLogger();
+    const table = { client: createDynamoClient({ endpoint: dynamo.endpoint }), tableName: TABLE };
+    waitForDurableTransactions(table.client);
     const runtime = createRuntime(
       {
         tableName: TABLE,
@@ -97,7 +100,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
       },
       await localOrchestration({ waitScale: options.waitScale ?? Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
-      { deliverApprovalLink: approvalLinkDelivery(), logger },
+      { deliverApprovalLink: approvalLinkDelivery(), logger, table },
     );
     started = runtime;
     await ensureTable(runtime.table);

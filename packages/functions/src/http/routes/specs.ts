@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { versionSummary } from "@rollgate/core/registry";
+import { versionSummary, type VersionRead } from "@rollgate/core/registry";
 import type { SpecFormat } from "@rollgate/core/spec";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
@@ -45,9 +45,37 @@ function formatOf(contentType: string | undefined): SpecFormat | "auto" | undefi
   return undefined;
 }
 
+const versionReadHeaders = {
+  ETag: { description: "Strong: the content hash; `-raw` for the raw text; a suffix once the lifecycle state changed", schema: { type: "string" as const } },
+  "Cache-Control": { description: "See the operation's description", schema: { type: "string" as const } },
+  Vary: { description: "`Accept`: the representation depends on it", schema: { type: "string" as const } },
+  "x-spec-version": { description: "The version number (what `latest` resolved to)", schema: { type: "string" as const } },
+};
+
+/**
+ * The raw text depends on the content alone; the JSON form also on the lifecycle state, so
+ * once that changed its ETag says which change it shows.
+ */
+function versionEtag(read: VersionRead, raw: boolean): string {
+  if (raw) return `"${read.contentHash}-raw"`;
+  if (!read.updatedAt) return `"${read.contentHash}"`;
+  return `"${read.contentHash}-${read.state}.${Date.parse(read.updatedAt).toString(36)}"`;
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 13.1.2): `W/` is ignored, `*` matches. */
+function matchesNoneOf(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t.replace(/^W\//, "") === etag;
+  });
+}
+
 export function specRoutes(services: AppServices) {
   const app = new OpenAPIHono<AppEnv>();
   const { registry } = services;
+  // The JSON form shows the lifecycle state: a client may keep it as long as this server may (the state bound).
+  const jsonMaxAge = Math.max(1, Math.floor(registry.stateMaxAgeMs / 1000));
   const parsing = limitSpecParsing(services.parseLimiter ?? createParseLimiter());
 
   app.openAPIRegistry.registerPath({
@@ -171,12 +199,30 @@ export function specRoutes(services: AppServices) {
       middleware: [requireScope("specs:read")] as const,
       path: "/v1/specs/{specId}/versions/{version}",
       summary: "One version (`latest` allowed); `Accept: application/yaml` returns the raw text as submitted",
-      request: { params: z.object({ specId: SpecIdParam, version: VersionParam }) },
+      description:
+        "A numbered version carries a strong `ETag` and honours `If-None-Match` (304). The raw text never changes " +
+        "(`Cache-Control: private, max-age=31536000, immutable`); the JSON form carries the lifecycle state, which can " +
+        "change, so it may be cached for the server's state staleness bound only. `latest` moves: `Cache-Control: no-cache`. " +
+        "The raw text of a spec registered as JSON is served as `application/json`.",
+      request: {
+        params: z.object({ specId: SpecIdParam, version: VersionParam }),
+        headers: z.object({ "if-none-match": z.string().max(4096).optional().openapi({ description: "ETags of representations the caller holds" }) }),
+      },
       responses: {
         200: {
           description: "The version",
-          content: { "application/json": { schema: SpecVersionSchema }, "application/yaml": { schema: z.string() } },
+          headers: versionReadHeaders,
+          content: {
+            "application/json": {
+              schema: z.union([
+                SpecVersionSchema,
+                z.record(z.string(), z.unknown()).openapi({ description: "Under `Accept: application/yaml`, the raw text of a spec registered as JSON" }),
+              ]),
+            },
+            "application/yaml": { schema: z.string() },
+          },
         },
+        304: { description: "Not modified: the `If-None-Match` ETag is current", headers: versionReadHeaders },
         ...problems(400, 401, 403, 404),
       },
       security: bearerScope("specs:read"),
@@ -184,14 +230,22 @@ export function specRoutes(services: AppServices) {
     async (c) => {
       const { specId, version } = c.req.valid("param");
       const wantsText = /\b(application|text)\/(x-)?yaml\b/.test(c.req.header("accept") ?? "");
-      const spec = await registry.getVersion(specId, toVersionRef(version), wantsText ? "raw" : "canonical");
+      const read = await registry.readVersion(specId, toVersionRef(version), wantsText ? "raw" : "canonical");
+      const etag = versionEtag(read, wantsText);
+      const headers = {
+        etag,
+        vary: "Accept",
+        "cache-control": version === "latest" ? "private, no-cache" : wantsText ? "private, max-age=31536000, immutable" : `private, max-age=${jsonMaxAge}`,
+        "x-spec-version": String(read.version),
+      };
+      if (matchesNoneOf(c.req.valid("header")["if-none-match"], etag)) return c.body(null, 304, headers);
       if (wantsText) {
-        const type = spec.format === "json" ? "application/json" : "application/yaml";
-        return c.body(spec.raw, 200, { "content-type": `${type}; charset=utf-8`, "x-spec-version": String(spec.version) });
+        const type = read.format === "json" ? "application/json" : "application/yaml";
+        return c.body(read.text, 200, { ...headers, "content-type": `${type}; charset=utf-8` });
       }
       // The stored canonical JSON is the document: splice it in rather than parse and re-serialise.
-      const summary = JSON.stringify(versionSummary(spec));
-      return c.body(`${summary.slice(0, -1)},"document":${spec.canonical}}`, 200, { "content-type": "application/json" }) as never;
+      const summary = JSON.stringify(versionSummary(read));
+      return c.body(`${summary.slice(0, -1)},"document":${read.text}}`, 200, { ...headers, "content-type": "application/json" });
     },
   );
 

@@ -37,10 +37,8 @@ export function OutboxRelay({ stack }: StackContext) {
     logGroup: functionLogGroup(stack, "Relay"),
     environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
   });
-  // Webhook channels: the relay writes and updates delivery items (webhooks/store.ts).
+  // Webhook channels: the relay writes one delivery item per subscription and event (webhooks/store.ts).
   relayFunction.addToRolePolicy(tableReadWrite(table));
-  // Retries of webhook deliveries whose backoff has run out, when no stream batch comes by.
-  new Cron(stack, "WebhookRetries", { schedule: "rate(1 minute)", job: relayFunction });
   relayFunction.addEventSource(
     new DynamoEventSource(table, {
       // Events written while the relay was being (re)deployed must not be skipped.
@@ -66,5 +64,34 @@ export function OutboxRelay({ stack }: StackContext) {
 
   suppressFunctionFindings(relayFunction, { listsStreams: true });
 
-  return { relayFunction, deadLetterQueue };
+  // Webhook deliveries, apart from the relay: a receiver that hangs holds up only this.
+  const deliveryFunction = new Function(stack, "WebhookDeliveries", {
+    ...functionDefaults,
+    handler: "packages/functions/src/deliveries.handler",
+    memorySize: 256,
+    timeout: 60,
+    logGroup: functionLogGroup(stack, "WebhookDeliveries"),
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
+  });
+  deliveryFunction.addToRolePolicy(tableReadWrite(table));
+  deliveryFunction.addEventSource(
+    new DynamoEventSource(table, {
+      startingPosition: StartingPosition.LATEST,
+      batchSize: 100,
+      maxBatchingWindow: Duration.seconds(1),
+      // A lost invocation only delays a first attempt to the next scheduled round.
+      retryAttempts: 2,
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual("INSERT"),
+          dynamodb: { NewImage: { entity: { S: FilterRule.isEqual("webhookDelivery") } } },
+        }),
+      ],
+    }),
+  );
+  // Retries whose backoff ran out, and manual retries.
+  new Cron(stack, "WebhookRetries", { schedule: "rate(1 minute)", job: deliveryFunction });
+  suppressFunctionFindings(deliveryFunction, { listsStreams: true });
+
+  return { relayFunction, deadLetterQueue, deliveryFunction };
 }

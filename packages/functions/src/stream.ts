@@ -4,9 +4,9 @@
  * this handler only decodes, publishes and reports which records to retry.
  *
  * Channels: logs, alert metrics, and one webhook delivery item per matching subscription
- * (an idempotent write, so a retried record never sends twice). After a batch it attempts
- * the deliveries that are due; a schedule invokes it too (no `Records`), for the retries
- * of deliveries whose backoff has run out. The local runtime runs the same two pieces.
+ * (an idempotent write, so a retried record never sends twice). The deliveries themselves
+ * are attempted by their own function (deliveries.ts), so a slow receiver never holds up
+ * this shard. The local runtime runs the same two pieces (stream poller, delivery loop).
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
@@ -34,20 +34,12 @@ const notifier = createFanoutNotifier([
   ...(webhooks ? [webhooks.fanOut] : []),
 ]);
 
-export async function handler(event: DynamoDBStreamEvent | Record<string, unknown>): Promise<DynamoDBBatchResponse | void> {
-  if (!Array.isArray((event as DynamoDBStreamEvent).Records)) {
-    // The schedule: only retries of due webhook deliveries.
-    if (webhooks) logger.info("webhook delivery round", await webhooks.deliverDue());
-    return;
-  }
-  const result = await processStreamBatch((event as DynamoDBStreamEvent).Records, notifier, {
+export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return processStreamBatch(event.Records, notifier, {
     onFailure: ({ sequenceNumber, error }) =>
       logger.error("relay stopped at a record; it and the rest of the batch will be retried", {
         sequenceNumber,
         error: error as Error,
       }),
   });
-  // A delivery failure is recorded on its item, never a batch failure: the stream moves on.
-  if (webhooks) await webhooks.deliverDue().catch((error: unknown) => logger.error("webhook delivery round failed", { error: error as Error }));
-  return result;
 }

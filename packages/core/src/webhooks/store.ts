@@ -56,6 +56,9 @@ export interface WebhookStore {
   retry(webhookId: string, deliveryId: string, now: string): Promise<DeliveryView>;
 }
 
+/** How long the delivery log keeps an entry. */
+export const deliveryRetentionSeconds = 30 * 24 * 3600;
+
 const deliveryIdOf = (eventAt: string, eventId: string) => Buffer.from(`${eventAt}#${eventId}`).toString("base64url");
 function parseDeliveryId(deliveryId: string): { eventAt: string; eventId: string } | undefined {
   const text = Buffer.from(deliveryId, "base64url").toString("utf8");
@@ -219,6 +222,8 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
               createdAt: at,
               gsi1pk: keys.webhookDuePartition(),
               gsi1sk: keys.webhookDueSort(at, delivery.webhookId, delivery.eventId),
+              // The log keeps 30 days (TTL); a relay retry after that could queue the event again.
+              expiresAt: Math.floor(Date.parse(at) / 1000) + deliveryRetentionSeconds,
             }),
             ConditionExpression: "attribute_not_exists(pk)",
           }),

@@ -4,7 +4,7 @@
  * poison record, and after a bounded number of retries the batch's coordinates go to an
  * SQS dead-letter queue (the records stay readable in the stream for 24 hours).
  */
-import { Function, use, type StackContext } from "sst/constructs";
+import { Cron, Function, use, type StackContext } from "sst/constructs";
 import { Duration } from "aws-cdk-lib";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
@@ -12,6 +12,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
 import { functionDefaults, functionLogGroup } from "./defaults.js";
 import { suppressFunctionFindings } from "./nag.js";
+import { tableReadWrite } from "./permissions.js";
 import { Storage } from "./Storage.js";
 
 /** Retries of a failing batch before it is dead-lettered. */
@@ -34,7 +35,10 @@ export function OutboxRelay({ stack }: StackContext) {
     handler: "packages/functions/src/stream.handler",
     memorySize: 256,
     logGroup: functionLogGroup(stack, "Relay"),
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
   });
+  // Webhook channels: the relay writes one delivery item per subscription and event (webhooks/store.ts).
+  relayFunction.addToRolePolicy(tableReadWrite(table));
   relayFunction.addEventSource(
     new DynamoEventSource(table, {
       // Events written while the relay was being (re)deployed must not be skipped.
@@ -60,5 +64,34 @@ export function OutboxRelay({ stack }: StackContext) {
 
   suppressFunctionFindings(relayFunction, { listsStreams: true });
 
-  return { relayFunction, deadLetterQueue };
+  // Webhook deliveries, apart from the relay: a receiver that hangs holds up only this.
+  const deliveryFunction = new Function(stack, "WebhookDeliveries", {
+    ...functionDefaults,
+    handler: "packages/functions/src/deliveries.handler",
+    memorySize: 256,
+    timeout: 60,
+    logGroup: functionLogGroup(stack, "WebhookDeliveries"),
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
+  });
+  deliveryFunction.addToRolePolicy(tableReadWrite(table));
+  deliveryFunction.addEventSource(
+    new DynamoEventSource(table, {
+      startingPosition: StartingPosition.LATEST,
+      batchSize: 100,
+      maxBatchingWindow: Duration.seconds(1),
+      // A lost invocation only delays a first attempt to the next scheduled round.
+      retryAttempts: 2,
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual("INSERT"),
+          dynamodb: { NewImage: { entity: { S: FilterRule.isEqual("webhookDelivery") } } },
+        }),
+      ],
+    }),
+  );
+  // Retries whose backoff ran out, and manual retries.
+  new Cron(stack, "WebhookRetries", { schedule: "rate(1 minute)", job: deliveryFunction });
+  suppressFunctionFindings(deliveryFunction, { listsStreams: true });
+
+  return { relayFunction, deadLetterQueue, deliveryFunction };
 }

@@ -170,7 +170,7 @@ export function createSagaUnit(options: { targetRetries?: number } = {}) {
       };
       return store.commit(undefined, {
         after: record,
-        events: [{ type: "deployment.created", actor: "ci-bot", data: { version } }],
+        events: [{ type: "deployment.created", actor: "ci-bot", data: { version, strategy: record.strategy, purpose: record.purpose } }],
         extra: [{ effect: { kind: "take_lock" } }, { effect: { kind: "mark_active" } }, { effect: { kind: "environment_unchanged", currentVersion: pointer.currentVersion } }],
       });
     },

@@ -116,7 +116,7 @@ describe("OutboxRelay stack: the stream Lambda", () => {
     const t = templateJson(dev, "OutboxRelay");
     const [relayId] = functionByHandler(t, "packages/functions/src/stream.handler");
     const [queueId, queue] = onlyResource(t, "AWS::SQS::Queue");
-    const [, mapping] = onlyResource(t, "AWS::Lambda::EventSourceMapping");
+    const [, mapping] = onlyResource(t, "AWS::Lambda::EventSourceMapping", (r) => r.Properties?.FunctionName?.Ref === relayId);
     expect(mapping.Properties).toMatchObject({
       FunctionName: { Ref: relayId },
       EventSourceArn: { "Fn::ImportValue": expect.stringMatching(/^dev-rollgate-Storage:.*StreamArn/) },
@@ -133,9 +133,22 @@ describe("OutboxRelay stack: the stream Lambda", () => {
   });
 
   it("is invoked only for inserts of event items (the filter matches what the relay publishes)", () => {
-    const [, mapping] = onlyResource(templateJson(dev, "OutboxRelay"), "AWS::Lambda::EventSourceMapping");
+    const t = templateJson(dev, "OutboxRelay");
+    const [relayId] = functionByHandler(t, "packages/functions/src/stream.handler");
+    const [, mapping] = onlyResource(t, "AWS::Lambda::EventSourceMapping", (r) => r.Properties?.FunctionName?.Ref === relayId);
     const patterns = mapping.Properties?.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
     expect(patterns).toEqual([{ eventName: ["INSERT"], dynamodb: { NewImage: { entity: { S: ["event"] } } } }]);
+  });
+
+  it("webhook deliveries run in their own function: on inserts of delivery items, and every minute for retries", () => {
+    const t = templateJson(dev, "OutboxRelay");
+    const [deliveriesId] = functionByHandler(t, "packages/functions/src/deliveries.handler");
+    const [, mapping] = onlyResource(t, "AWS::Lambda::EventSourceMapping", (r) => r.Properties?.FunctionName?.Ref === deliveriesId);
+    const patterns = mapping.Properties?.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ["INSERT"], dynamodb: { NewImage: { entity: { S: ["webhookDelivery"] } } } }]);
+    const [, rule] = onlyResource(t, "AWS::Events::Rule");
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: "rate(1 minute)" });
+    expect(JSON.stringify(rule.Properties!.Targets)).toContain(deliveriesId);
   });
 });
 

@@ -23,6 +23,7 @@ const handlers = {
   api: ["Api", "packages/functions/src/api.handler"],
   step: ["Orchestration", "packages/functions/src/step.handler"],
   relay: ["OutboxRelay", "packages/functions/src/stream.handler"],
+  deliveries: ["OutboxRelay", "packages/functions/src/deliveries.handler"],
 } as const;
 
 let dev: Synthesized;
@@ -98,10 +99,13 @@ describe("least privilege", () => {
     expect(policy["ssm:GetParameters"]!.join()).toContain("Secret/WEBHOOK_SECRET/value");
   });
 
-  it("relay Lambda: reads the table's stream and sends to its DLQ, nothing else", () => {
+  it("relay Lambda: reads the table's stream, writes webhook delivery items (table items, no Scan) and sends to its DLQ, nothing else", () => {
     const policy = policyMap(statementsFor("relay"));
+    const tableArn = "<import:dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204>";
+    for (const action of tableActions) expect(policy[action]).toEqual([tableArn, `${tableArn}/index/gsi1`]);
     expect(Object.keys(policy).sort()).toEqual(
       [
+        ...tableActions,
         "dynamodb:DescribeStream",
         "dynamodb:GetRecords",
         "dynamodb:GetShardIterator",
@@ -114,6 +118,17 @@ describe("least privilege", () => {
     );
     expect(policy["dynamodb:GetRecords"]![0]).toContain("StreamArn");
     expect(policy["sqs:SendMessage"]![0]).toContain("RelayDeadLetters");
+  });
+});
+
+describe("the webhook delivery function's permissions", () => {
+  it("table items (no Scan) and the table's stream, nothing else: no queue, no Step Functions, no secrets", () => {
+    const policy = policyMap(statementsFor("deliveries"));
+    const tableArn = "<import:dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204>";
+    for (const action of tableActions) expect(policy[action]).toEqual([tableArn, `${tableArn}/index/gsi1`]);
+    expect(Object.keys(policy).sort()).toEqual(
+      [...tableActions, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams", ...xray].sort(),
+    );
   });
 });
 

@@ -117,6 +117,7 @@ describe("a gate that requires two roles", () => {
       "deployment.approval_recorded",
       "deployment.approval_recorded",
       "deployment.approved",
+      "deployment.approval_decided",
     ]);
     expect(requested(done)).toMatchObject({ links: 3, rolesWithoutApprovers: [] });
     expect((await h.service.viewApprovalLink(link("tess"))).canDecide).toBe(false);

@@ -15,10 +15,10 @@ import {
 } from "@rollgate/core/events";
 import { keys } from "@rollgate/core/store";
 
-function domainEvent(seq: number, type = "deployment.step_completed"): DomainEvent {
+function domainEvent(seq: number, type: string = "deployment.step_completed"): DomainEvent {
   return {
     id: `dep-1:${seq}`,
-    type,
+    type: type as DomainEvent["type"],
     deploymentId: "dep-1",
     specId: "checkout",
     environment: "production",

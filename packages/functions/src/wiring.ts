@@ -4,10 +4,11 @@ import { createAuth } from "@rollgate/core/auth";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
 import { createPolicyStore } from "@rollgate/core/policy";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
-import { createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
+import { createDeploymentEventFeed, createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
 import type { ValidationMode } from "@rollgate/core/spec";
 import { createCursorCodec, createDynamoClient, createStorageProbe, type TableContext } from "@rollgate/core/store";
 import { createTargetAwsClients, createTargetRegistry, createTrafficTarget, type Resolver } from "@rollgate/core/target";
+import { createWebhookDispatcher, createWebhookStore, type DispatcherOptions } from "@rollgate/core/webhooks";
 import { retryingTransientErrors, type LocalOrchestrator, type Orchestrator, type StepHandler } from "@rollgate/core/workflow";
 import { createApp } from "./http/app.js";
 import type { AppServices } from "./http/env.js";
@@ -44,6 +45,8 @@ export interface RuntimeOptions {
   table?: TableContext;
   /** How webhook targets resolve host names (default: the system resolver); tests inject one. */
   targetResolver?: Resolver;
+  /** Outbound webhook delivery: timeouts, attempts and backoff (tests shorten them). */
+  webhookDelivery?: DispatcherOptions;
   /** Where approval links go when a gate opens (default: the log). */
   deliverApprovalLink?: (delivery: ApprovalLinkDelivery) => void | Promise<void>;
 }
@@ -84,6 +87,14 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
   });
 
   const auth = createAuth({ table, cursors });
+  const webhooks = createWebhookStore({ table, cursors });
+  // The relay's webhook channel and the delivery rounds (the stream poller locally); same address rules as webhook targets.
+  const webhookDispatcher = createWebhookDispatcher({
+    store: webhooks,
+    ...(options.targetResolver ? { resolver: options.targetResolver } : {}),
+    ...(options.webhookDelivery ? { options: options.webhookDelivery } : {}),
+    onError: (message, details) => logger.error(message, details),
+  });
   const services: AppServices = {
     registry,
     tokens: auth.tokens,
@@ -93,6 +104,8 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     deployments,
     policy,
     targets: createTargetRegistry({ table, cursors }),
+    events: createDeploymentEventFeed({ table }),
+    webhooks,
     logger,
     parseLimiter: createParseLimiter(config.parseLimits),
     checkStorage: createStorageProbe(table),
@@ -103,7 +116,7 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     },
   };
   const app = createApp(services);
-  return { app, services, table, logger, orchestrator, localOrchestrator };
+  return { app, services, table, logger, orchestrator, localOrchestrator, webhookDispatcher };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

@@ -114,6 +114,7 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
     if (outcome === "approved") {
       Object.assign(after, { status: "in_progress", currentStep: gate.step + 1, taskToken: undefined });
       events.push({ type: "deployment.approved", actor: ballot.subject, data: { gate: gate.gate, approvedRoles } });
+      events.push({ type: "deployment.approval_decided", actor: ballot.subject, data: { gate: gate.gate, decision: "approved", by: ballot.subject, approvedRoles } });
     } else if (outcome === "rejected") {
       const by = vote.subject;
       Object.assign(after, {
@@ -123,6 +124,11 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
         failure: { code: "APPROVAL_REJECTED", message: `Rejected by ${by}${vote.comment ? `: ${vote.comment}` : ""}`, step: gate.step },
       });
       events.push({ type: "deployment.rejected", actor: ballot.subject, data: { gate: gate.gate, comment: vote.comment } });
+      events.push({
+        type: "deployment.approval_decided",
+        actor: ballot.subject,
+        data: { gate: gate.gate, decision: "rejected", by: ballot.subject, approvedRoles, ...(vote.comment ? { comment: vote.comment } : {}) },
+      });
     }
     return {
       after,

@@ -1,3 +1,4 @@
+export * from "./catalog.js";
 export * from "./types.js";
 export * from "./relay.js";
 export * from "./notifier.js";

@@ -9,14 +9,11 @@ import { QueryCommand, type AttributeValue, type TransactWriteItem } from "@aws-
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
+import { checkEvent, type PendingEvent } from "./catalog.js";
 import type { DomainEvent, PlatformEvent } from "./types.js";
 
-/** An event before it has a sequence number: what a state change wants to say. */
-export interface PendingEvent {
-  type: string;
-  actor?: string;
-  data?: Record<string, unknown>;
-}
+/** An event before it has a sequence number: what a state change wants to say (a catalog event). */
+export type { PendingEvent } from "./catalog.js";
 
 /** What an event is about. */
 export interface EventSubject {
@@ -27,6 +24,7 @@ export interface EventSubject {
 
 /** Builds the event with sequence number `seq`; its id is stable across retries of the same write. */
 export function buildDomainEvent(subject: EventSubject, seq: number, pending: PendingEvent, at: string): DomainEvent {
+  checkEvent(pending);
   return {
     id: `${subject.deploymentId}:${seq}`,
     type: pending.type,
@@ -59,10 +57,25 @@ export function eventPut(tableName: string, seq: number, event: DomainEvent): Tr
  * (e.g. the policy revision it conditionally wrote) is the only one that can commit it.
  */
 export function platformEventPut(tableName: string, stream: string, seq: number, pending: PendingEvent, at: string): TransactWriteItem {
+  return streamEventPut(tableName, { stream, id: `${stream}:${seq}`, key: keys.platformEvent(stream, seq) }, pending, at);
+}
+
+/**
+ * The general form of `platformEventPut`, for streams whose sequence is not one counter
+ * (a spec's stream: registrations at `EVT#<version>`, state changes at `EVT#<version>#<n>`).
+ * `id` must be derived from what makes `key` unique, so a retried write keeps its id.
+ */
+export function streamEventPut(
+  tableName: string,
+  place: { stream: string; id: string; key: { pk: string; sk: string } },
+  pending: PendingEvent,
+  at: string,
+): TransactWriteItem {
+  checkEvent(pending);
   const event: PlatformEvent = {
-    id: `${stream}:${seq}`,
+    id: place.id,
     type: pending.type,
-    stream,
+    stream: place.stream,
     at,
     ...(pending.actor === undefined ? {} : { actor: pending.actor }),
     data: pending.data ?? {},
@@ -70,7 +83,7 @@ export function platformEventPut(tableName: string, stream: string, seq: number,
   return {
     Put: {
       TableName: tableName,
-      Item: marshallItem({ ...keys.platformEvent(stream, seq), entity: "event", event }),
+      Item: marshallItem({ ...place.key, entity: "event", event }),
       ConditionExpression: "attribute_not_exists(pk)",
     },
   };
@@ -116,4 +129,32 @@ export async function readDeploymentEvents(table: TableContext, deploymentId: st
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return events;
+}
+
+/**
+ * A page of a deployment's events after sequence `after`, oldest first: what followers (the
+ * CLI) poll. `hasMore` says another page is ready now.
+ */
+export async function readDeploymentEventsAfter(
+  table: TableContext,
+  deploymentId: string,
+  after: number,
+  limit: number,
+): Promise<{ events: (DomainEvent & { seq: number })[]; hasMore: boolean }> {
+  const { pk, sk } = keys.deploymentEvent(deploymentId, after);
+  const page = await table.client.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      // Strictly after `after`, and only event items: `~` sorts above every digit.
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: marshallItem({ ":pk": pk, ":from": `${sk}~`, ":to": `${keys.deploymentEventPrefix()}~` }),
+      ConsistentRead: true,
+      Limit: limit + 1,
+    }),
+  );
+  const items = (page.Items ?? []).map((item) => unmarshallItem<{ sk: string; event: DomainEvent }>(item));
+  return {
+    events: items.slice(0, limit).map(({ sk: itemSk, event }) => ({ ...event, seq: Number(itemSk.slice(keys.deploymentEventPrefix().length)) })),
+    hasMore: items.length > limit,
+  };
 }

@@ -71,7 +71,8 @@ export function decodeEventRecord(raw: unknown): OutboxEvent | undefined {
   const record = streamRecordSchema.parse(raw);
   if (!isEventInsert(record)) return undefined;
   const item = unmarshallItem(record.dynamodb.NewImage as Record<string, AttributeValue>);
-  return eventItemSchema.parse(item).event;
+  // Typed by the catalog at write (outbox.ts); read back as written.
+  return eventItemSchema.parse(item).event as OutboxEvent;
 }
 
 function sequenceNumberOf(raw: unknown): string | undefined {

@@ -7,11 +7,13 @@
  * Deployment event item: pk DEP#<deploymentId>, sk EVT#<seq>, { entity: "event", event: DomainEvent }.
  * Platform event item:   pk EVENTS#<stream>,    sk EVT#<seq>, { entity: "event", event: PlatformEvent }.
  */
+import type { EventType } from "./catalog.js";
+
 export interface DomainEvent {
   /** Unique, stable across retries: `<deploymentId>:<seq>`. */
   id: string;
-  /** e.g. deployment.started, deployment.step_completed, deployment.rolled_back, deployment.rollback_failed (an alert). */
-  type: string;
+  /** A catalog type (catalog.ts), e.g. deployment.started, deployment.rolled_back, deployment.rollback_failed (an alert). */
+  type: EventType;
   deploymentId: string;
   specId: string;
   environment: string;
@@ -24,7 +26,7 @@ export interface DomainEvent {
 export interface PlatformEvent {
   /** Unique, stable across retries: `<stream>:<seq>`. */
   id: string;
-  type: string;
+  type: EventType;
   /** Which platform stream it belongs to (`policy`). */
   stream: string;
   at: string;

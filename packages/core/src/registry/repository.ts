@@ -2,7 +2,6 @@ import {
   GetItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
-  UpdateItemCommand,
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
 import {
@@ -18,6 +17,7 @@ import {
   type TableContext,
 } from "../store/index.js";
 import { parseSpecText } from "../spec/index.js";
+import { platformEventPut, streamEventPut } from "../events/outbox.js";
 import { pack, unpack } from "./compression.js";
 import { SpecNotFoundError, SpecTooLargeToStoreError, SpecVersionNotFoundError } from "./errors.js";
 import type { IssueRef, LifecycleState, SpecSummary, SpecVersion, SpecVersionSummary } from "./schema.js";
@@ -194,6 +194,18 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               },
+              // The outbox: the spec's stream, at the version's own sequence number.
+              platformEventPut(
+                tableName,
+                keys.specEventStream(entry.specId),
+                version,
+                {
+                  type: "spec.version_registered",
+                  actor: entry.createdBy,
+                  data: { specId: entry.specId, version, contentHash: entry.contentHash, state: "active", warnings: entry.warnings.length },
+                },
+                entry.createdAt,
+              ),
             ],
           }),
         );
@@ -290,22 +302,48 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
     },
 
     async setState(specId, version, state, by, at) {
-      try {
-        const { Attributes } = await client.send(
-          new UpdateItemCommand({
-            TableName: tableName,
-            Key: marshallItem(keys.specVersion(specId, version)),
-            UpdateExpression: "SET #state = :state, updatedAt = :at, updatedBy = :by",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeNames: { "#state": "state" },
-            ExpressionAttributeValues: marshallItem({ ":state": state, ":at": at, ":by": by }),
-            ReturnValues: "ALL_NEW",
-          }),
+      // Read, then write the new state and its event in one transaction conditioned on the
+      // state revision read: the revision numbers the event, so two writers cannot both commit one.
+      for (let attempt = 0; ; attempt++) {
+        const { Item } = await client.send(
+          new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.specVersion(specId, version)), ProjectionExpression: `${SUMMARY_ATTRIBUTES}, stateRevision`, ExpressionAttributeNames: SUMMARY_NAMES, ConsistentRead: true }),
         );
-        return toSummary(unmarshallItem(Attributes!));
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) throw new SpecVersionNotFoundError(specId, version);
-        throw error;
+        if (!Item) throw new SpecVersionNotFoundError(specId, version);
+        const item = unmarshallItem(Item);
+        const current = toSummary(item);
+        if (current.state === state) return current;
+        const revision = (item.stateRevision as number | undefined) ?? 0;
+        const stream = keys.specEventStream(specId);
+        try {
+          await client.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: marshallItem(keys.specVersion(specId, version)),
+                    UpdateExpression: "SET #state = :state, updatedAt = :at, updatedBy = :by, stateRevision = :next",
+                    ConditionExpression: revision === 0 ? "attribute_exists(pk) AND attribute_not_exists(stateRevision)" : "stateRevision = :revision",
+                    ExpressionAttributeNames: { "#state": "state" },
+                    ExpressionAttributeValues: marshallItem({ ":state": state, ":at": at, ":by": by, ":next": revision + 1, ...(revision === 0 ? {} : { ":revision": revision }) }),
+                  },
+                },
+                streamEventPut(
+                  tableName,
+                  { stream, id: `${stream}:${version}.${revision + 1}`, key: keys.specStateEvent(specId, version, revision + 1) },
+                  { type: "spec.version_state_changed", actor: by, data: { specId, version, from: current.state, to: state } },
+                  at,
+                ),
+              ],
+            }),
+          );
+          return { ...current, state, updatedAt: at, updatedBy: by };
+        } catch (error) {
+          if (!cancellationReasons(error)?.includes("ConditionalCheckFailed") || attempt >= 4) {
+            if (isConditionalCheckFailed(error)) throw new SpecVersionNotFoundError(specId, version);
+            throw error;
+          }
+        }
       }
     },
   };

@@ -26,3 +26,4 @@ export {
   type ResumedDeployment,
   type ResumeOptions,
 } from "./service.js";
+export { createDeploymentEventFeed, type DeploymentEventFeed, type DeploymentEventPage } from "./event-feed.js";

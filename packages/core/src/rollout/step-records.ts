@@ -22,7 +22,7 @@ export function expectStep(current: DeploymentRecord, index: number): void {
 }
 
 export const completed = (step: PlanStep, data: Record<string, unknown> = {}) => ({
-  type: "deployment.step_completed",
+  type: "deployment.step_completed" as const,
   data: { step: step.index, kind: step.kind, ...data },
 });
 

@@ -21,10 +21,14 @@
  *   idempotency record  IDEM#<subject>#<key>        IDEM                    -
  *   target state        TARGET#<specId>#<env>       STATE                   -
  *   registered target   TARGETDEF#<name>            DEF                     TARGETS / <name>   (webhook or lambda-alias, secret included; see target/registry.ts)
+ *   webhook             WEBHOOK#<id>                DEF                     WEBHOOKS / <createdAt>#<id>   (outbound subscription, secret included; see webhooks/store.ts)
+ *   webhook delivery    WEBHOOK#<id>                DLV#<eventAt>#<eventId> WEBHOOKDUE / <nextAttemptAt>#<id>#<eventId>   (one per subscription and event; in the due index only while pending)
  *   server config       CONFIG                      <name>                  -
  *   platform policy     POLICY                      CURRENT                 -   (the environment policy with its revision, updatedBy, updatedAt)
  *   platform event      EVENTS#<stream>             EVT#<seq:8>             -   (the outbox for events about no deployment: stream `policy`, seq = the policy revision;
  *                                                                                the same item shape as a deployment event, so the relay publishes both)
+ *   spec event          EVENTS#spec:<specId>        EVT#<version:8>         -   (spec.version_registered, written with the version)
+ *                       EVENTS#spec:<specId>        EVT#<version:8>#<n:4>   -   (spec.version_state_changed, n = the version's stateRevision)
  */
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -78,8 +82,17 @@ export const keys = {
   registeredTarget: (name: string) => ({ pk: `TARGETDEF#${name}`, sk: "DEF" }),
   registeredTargetListPartition: () => "TARGETS",
 
+  webhook: (id: string) => ({ pk: `WEBHOOK#${id}`, sk: "DEF" }),
+  webhookListPartition: () => "WEBHOOKS",
+  webhookDelivery: (id: string, eventAt: string, eventId: string) => ({ pk: `WEBHOOK#${id}`, sk: `DLV#${eventAt}#${eventId}` }),
+  webhookDeliveryPrefix: () => "DLV#",
+  webhookDuePartition: () => "WEBHOOKDUE",
+  webhookDueSort: (nextAttemptAt: string, id: string, eventId: string) => `${nextAttemptAt}#${id}#${eventId}`,
+
   config: (name: string) => ({ pk: "CONFIG", sk: name }),
 
   policy: () => ({ pk: "POLICY", sk: "CURRENT" }),
   platformEvent: (stream: string, seq: number) => ({ pk: `EVENTS#${stream}`, sk: `EVT#${pad(seq, 8)}` }),
+  specEventStream: (specId: string) => `spec:${specId}`,
+  specStateEvent: (specId: string, version: number, n: number) => ({ pk: `EVENTS#spec:${specId}`, sk: `EVT#${pad(version, 8)}#${pad(n, 4)}` }),
 } as const;

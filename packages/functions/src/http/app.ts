@@ -13,6 +13,8 @@ import { deploymentRoutes } from "./routes/deployments.js";
 import { approvalLinkRoutes } from "./routes/approval-links.js";
 import { policyRoutes } from "./routes/policy.js";
 import { targetRoutes } from "./routes/targets.js";
+import { eventRoutes } from "./routes/events.js";
+import { webhookRoutes } from "./routes/webhooks.js";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
 
@@ -88,6 +90,8 @@ export function createApp(services: AppServices) {
   app.route("/", deploymentRoutes(services));
   app.route("/", policyRoutes(services));
   app.route("/", targetRoutes(services));
+  app.route("/", eventRoutes(services));
+  app.route("/", webhookRoutes(services));
 
   app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

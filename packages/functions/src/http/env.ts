@@ -7,6 +7,8 @@ import type { ValidationMode } from "@rollgate/core/spec";
 import type { ParseLimiter } from "./parse-limit.js";
 import type { StorageCheck } from "@rollgate/core/store";
 import type { TargetRegistry } from "@rollgate/core/target";
+import type { DeploymentEventFeed } from "@rollgate/core/rollout";
+import type { WebhookStore } from "@rollgate/core/webhooks";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -22,6 +24,10 @@ export interface AppServices {
   policy?: PolicyStore;
   /** Registered traffic targets (admin). */
   targets?: TargetRegistry;
+  /** A deployment's events after a sequence number (`GET /v1/deployments/{id}/events`). */
+  events?: DeploymentEventFeed;
+  /** Outbound webhook subscriptions and their delivery log (admin). */
+  webhooks?: WebhookStore;
   logger: Logger;
   config: AppConfig;
   /** Bounds the large spec documents parsed at once (default: createParseLimiter()). */

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createDynamoClient, ensureTable } from "@rollgate/core/store";
 import { createWebhookLinkDelivery, type ApprovalLinkDelivery } from "@rollgate/core/approval";
-import { isAlertEvent, isDeploymentEvent, type Notifier } from "@rollgate/core/events";
+import { createFanoutNotifier, isAlertEvent, isDeploymentEvent, type Notifier } from "@rollgate/core/events";
 import { createLogger } from "../logger.js";
 import { createRuntime, localOrchestration, type Runtime } from "../wiring.js";
 import { startStreamPoller } from "./stream-poller.js";
+import { startDeliveryLoop } from "./delivery-loop.js";
 import { waitForDurableTransactions } from "./durable-writes.js";
 import { claimDataDir, releaseLock, writeLock } from "./data-dir-lock.js";
 import { superviseDynamoLocal, type SupervisedDynamo } from "./dynamo-supervisor.js";
@@ -105,7 +106,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await ensureTable(runtime.table);
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
     // The relay first, so that the events of resumed deployments are relayed too.
-    poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier: consoleNotifier, onError: quietRepeats() });
+    // Channels: the console, and one delivery item per matching webhook subscription (sent by the delivery loop).
+    const notifier = createFanoutNotifier([consoleNotifier, runtime.webhookDispatcher.fanOut]);
+    poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier, onError: quietRepeats() });
+    const deliveries = startDeliveryLoop(runtime.webhookDispatcher, { onError: quietRepeats() });
     // Executions live in memory: whatever was in flight when the last process stopped is
     // resumed from its recorded progress, or compensated.
     const resumed = await runtime.services.deployments!.resumeInFlight();
@@ -126,6 +130,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         reconcile = undefined;
         await runtime.localOrchestrator?.stopAll("shutdown");
         await relay.stop();
+        await deliveries.stop();
         await stopDynamo();
       },
     };

@@ -1,0 +1,6 @@
+/** Outbound webhooks: subscriptions, per-subscription delivery with its own retries, CloudEvents signed per Standard Webhooks. */
+export * from "./schema.js";
+export * from "./errors.js";
+export { toCloudEvent, type CloudEvent } from "./cloudevent.js";
+export { createWebhookStore, type WebhookStore, type StoredWebhook, type StoredDelivery } from "./store.js";
+export { createWebhookDispatcher, type WebhookDispatcher, type DispatcherOptions } from "./dispatch.js";

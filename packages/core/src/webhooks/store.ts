@@ -1,0 +1,341 @@
+import { randomBytes } from "node:crypto";
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { generateWebhookSecret } from "../target/registry.js";
+import { isConditionalCheckFailed, type TableContext } from "../store/dynamo.js";
+import type { CursorCodec } from "../store/cursor.js";
+import { keys } from "../store/keys.js";
+import { marshallItem, unmarshallItem } from "../store/marshall.js";
+import { gsi1Partition, queryPage } from "../store/paging.js";
+import { tableDefinition } from "../store/table.js";
+import { DeliveryNotFoundError, DeliveryNotRetryableError, WebhookNotFoundError } from "./errors.js";
+import { webhookInputSchema, type DeliveryView, type WebhookView } from "./schema.js";
+
+/**
+ * Subscriptions and their delivery items in the one table (keys.ts). A delivery item is
+ * keyed by subscription and event, so the relay can write it again (a retried stream
+ * record) without a second delivery; while pending it sits in a sparse due index
+ * (gsi1 WEBHOOKDUE / <nextAttemptAt>#…), which is how the dispatcher finds work.
+ */
+export interface StoredWebhook extends WebhookView {
+  secret: string;
+}
+
+export interface StoredDelivery extends DeliveryView {
+  eventAt: string;
+  /** The CloudEvent JSON, exactly as every attempt sends it. */
+  body: string;
+}
+
+export interface AttemptOutcome {
+  at: string;
+  status: DeliveryView["status"];
+  nextAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: DeliveryView["lastError"];
+}
+
+export interface WebhookStore {
+  create(input: unknown, actor: string): Promise<{ webhook: WebhookView; secret: string }>;
+  list(page: { limit: number; cursor?: string }): Promise<{ items: WebhookView[]; nextCursor: string | null }>;
+  get(id: string): Promise<WebhookView>;
+  /** With its secret; for the dispatcher only. */
+  load(id: string): Promise<StoredWebhook | undefined>;
+  remove(id: string): Promise<void>;
+  /** Every active subscription (the relay matches events against them). */
+  active(): Promise<StoredWebhook[]>;
+  disable(id: string, reason: string): Promise<void>;
+  /** Writes the delivery unless it exists; `false` when it did (a relay retry). */
+  enqueue(delivery: Pick<StoredDelivery, "webhookId" | "eventId" | "eventType" | "eventAt" | "body">, at: string): Promise<boolean>;
+  deliveries(webhookId: string, page: { limit: number; cursor?: string }): Promise<{ items: DeliveryView[]; nextCursor: string | null }>;
+  /** Pending deliveries whose next attempt is due at `now`, oldest first. */
+  due(now: string, limit: number): Promise<StoredDelivery[]>;
+  /** Moves a due delivery's next attempt to `until` so no other dispatcher takes it; `false` if another did. */
+  claim(delivery: StoredDelivery, until: string): Promise<boolean>;
+  record(delivery: StoredDelivery, outcome: AttemptOutcome): Promise<void>;
+  /** A manual retry: pending again, due at `now`. */
+  retry(webhookId: string, deliveryId: string, now: string): Promise<DeliveryView>;
+}
+
+/** How long the delivery log keeps an entry. */
+export const deliveryRetentionSeconds = 30 * 24 * 3600;
+
+const deliveryIdOf = (eventAt: string, eventId: string) => Buffer.from(`${eventAt}#${eventId}`).toString("base64url");
+function parseDeliveryId(deliveryId: string): { eventAt: string; eventId: string } | undefined {
+  const text = Buffer.from(deliveryId, "base64url").toString("utf8");
+  const split = text.indexOf("#");
+  if (split <= 0 || deliveryIdOf(text.slice(0, split), text.slice(split + 1)) !== deliveryId) return undefined;
+  return { eventAt: text.slice(0, split), eventId: text.slice(split + 1) };
+}
+
+const toView = (item: Record<string, unknown>): WebhookView => ({
+  id: item.id as string,
+  url: item.url as string,
+  events: item.events as string[],
+  allowPrivateNetwork: Boolean(item.allowPrivateNetwork),
+  ...(item.description ? { description: item.description as string } : {}),
+  status: (item.status as WebhookView["status"]) ?? "active",
+  ...(item.disabledReason ? { disabledReason: item.disabledReason as string } : {}),
+  createdAt: item.createdAt as string,
+  createdBy: item.createdBy as string,
+});
+
+const toDelivery = (item: Record<string, unknown>): StoredDelivery => ({
+  id: deliveryIdOf(item.eventAt as string, item.eventId as string),
+  webhookId: item.webhookId as string,
+  eventId: item.eventId as string,
+  eventType: item.eventType as string,
+  eventAt: item.eventAt as string,
+  body: item.body as string,
+  status: item.status as DeliveryView["status"],
+  attempts: (item.attempts as number) ?? 0,
+  nextAttemptAt: (item.nextAttemptAt as string | undefined) ?? null,
+  lastAttemptAt: (item.lastAttemptAt as string | undefined) ?? null,
+  lastStatus: (item.lastStatus as number | undefined) ?? null,
+  lastError: (item.lastError as DeliveryView["lastError"] | undefined) ?? null,
+  createdAt: item.createdAt as string,
+  deliveredAt: (item.deliveredAt as string | undefined) ?? null,
+});
+
+/** The delivery log never shows the body (it is the event, readable elsewhere) nor the lease. */
+const deliveryView = ({ body: _body, eventAt: _at, ...view }: StoredDelivery): DeliveryView => view;
+
+export function createWebhookStore(deps: { table: TableContext; cursors: CursorCodec; clock?: () => Date }): WebhookStore {
+  const { table, cursors } = deps;
+  const { client, tableName } = table;
+  const clock = deps.clock ?? (() => new Date());
+
+  async function load(id: string): Promise<StoredWebhook | undefined> {
+    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.webhook(id)), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const item = unmarshallItem(Item);
+    return { ...toView(item), secret: item.secret as string };
+  }
+
+  async function loadDelivery(webhookId: string, deliveryId: string): Promise<StoredDelivery> {
+    const ref = parseDeliveryId(deliveryId);
+    if (!ref) throw new DeliveryNotFoundError(webhookId, deliveryId);
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.webhookDelivery(webhookId, ref.eventAt, ref.eventId)), ConsistentRead: true }),
+    );
+    if (!Item) throw new DeliveryNotFoundError(webhookId, deliveryId);
+    return toDelivery(unmarshallItem(Item));
+  }
+
+  const deliveryKey = (d: Pick<StoredDelivery, "webhookId" | "eventAt" | "eventId">) => marshallItem(keys.webhookDelivery(d.webhookId, d.eventAt, d.eventId));
+
+  return {
+    async create(input, actor) {
+      const parsed = webhookInputSchema.parse(input);
+      const id = `wh_${randomBytes(9).toString("base64url")}`;
+      const secret = generateWebhookSecret();
+      const at = clock().toISOString();
+      const webhook: WebhookView = {
+        id,
+        url: parsed.url,
+        events: parsed.events,
+        allowPrivateNetwork: parsed.allowPrivateNetwork ?? false,
+        ...(parsed.description ? { description: parsed.description } : {}),
+        status: "active",
+        createdAt: at,
+        createdBy: actor,
+      };
+      await client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: marshallItem({
+            ...keys.webhook(id),
+            entity: "webhook",
+            gsi1pk: keys.webhookListPartition(),
+            gsi1sk: `${at}#${id}`,
+            ...webhook,
+            secret,
+          }),
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return { webhook, secret };
+    },
+
+    list: (page) => queryPage(table, cursors, "webhooks", page, gsi1Partition(keys.webhookListPartition()), toView),
+
+    async get(id) {
+      const stored = await load(id);
+      if (!stored) throw new WebhookNotFoundError(id);
+      const { secret: _secret, ...view } = stored;
+      return view;
+    },
+
+    load,
+
+    async remove(id) {
+      try {
+        await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.webhook(id)), ConditionExpression: "attribute_exists(pk)" }));
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) throw new WebhookNotFoundError(id);
+        throw error;
+      }
+    },
+
+    async active() {
+      const found: StoredWebhook[] = [];
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await client.send(new QueryCommand({ TableName: tableName, ...gsi1Partition(keys.webhookListPartition()), ExclusiveStartKey: start }));
+        for (const raw of page.Items ?? []) {
+          const item = unmarshallItem(raw);
+          if ((item.status ?? "active") === "active") found.push({ ...toView(item), secret: item.secret as string });
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return found;
+    },
+
+    async disable(id, reason) {
+      try {
+        await client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: marshallItem(keys.webhook(id)),
+            UpdateExpression: "SET #status = :disabled, disabledReason = :reason",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: marshallItem({ ":disabled": "disabled", ":reason": reason }),
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    },
+
+    async enqueue(delivery, at) {
+      try {
+        await client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: marshallItem({
+              ...keys.webhookDelivery(delivery.webhookId, delivery.eventAt, delivery.eventId),
+              entity: "webhookDelivery",
+              ...delivery,
+              status: "pending",
+              attempts: 0,
+              nextAttemptAt: at,
+              createdAt: at,
+              gsi1pk: keys.webhookDuePartition(),
+              gsi1sk: keys.webhookDueSort(at, delivery.webhookId, delivery.eventId),
+              // The log keeps 30 days (TTL); a relay retry after that could queue the event again.
+              expiresAt: Math.floor(Date.parse(at) / 1000) + deliveryRetentionSeconds,
+            }),
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    async deliveries(webhookId, page) {
+      await this.get(webhookId);
+      const result = await queryPage(
+        table,
+        cursors,
+        `deliveries:${webhookId}`,
+        page,
+        {
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: marshallItem({ ":pk": keys.webhook(webhookId).pk, ":prefix": keys.webhookDeliveryPrefix() }),
+          ScanIndexForward: false,
+          ConsistentRead: true,
+        },
+        toDelivery,
+      );
+      return { items: result.items.map(deliveryView), nextCursor: result.nextCursor };
+    },
+
+    async due(now, limit) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: tableDefinition.gsi1.name,
+          KeyConditionExpression: "gsi1pk = :p AND gsi1sk <= :upTo",
+          ExpressionAttributeValues: marshallItem({ ":p": keys.webhookDuePartition(), ":upTo": `${now}#\uffff` }),
+          Limit: limit,
+        }),
+      );
+      return Items.map((item) => toDelivery(unmarshallItem(item)));
+    },
+
+    async claim(delivery, until) {
+      try {
+        await client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: deliveryKey(delivery),
+            UpdateExpression: "SET nextAttemptAt = :until, gsi1sk = :sort",
+            ConditionExpression: "#status = :pending AND nextAttemptAt = :expected",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: marshallItem({
+              ":until": until,
+              ":sort": keys.webhookDueSort(until, delivery.webhookId, delivery.eventId),
+              ":pending": "pending",
+              ":expected": delivery.nextAttemptAt,
+            }),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    async record(delivery, outcome) {
+      const pending = outcome.status === "pending" && outcome.nextAttemptAt;
+      await client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: deliveryKey(delivery),
+          UpdateExpression: [
+            "SET #status = :status, attempts = attempts + :one, lastAttemptAt = :at, lastStatus = :lastStatus, lastError = :lastError, nextAttemptAt = :next",
+            outcome.status === "delivered" ? ", deliveredAt = :at" : "",
+            pending ? ", gsi1pk = :due, gsi1sk = :sort" : " REMOVE gsi1pk, gsi1sk",
+          ].join(""),
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: marshallItem({
+            ":status": outcome.status,
+            ":one": 1,
+            ":at": outcome.at,
+            ":lastStatus": outcome.lastStatus,
+            ":lastError": outcome.lastError,
+            ":next": outcome.nextAttemptAt,
+            ...(pending ? { ":due": keys.webhookDuePartition(), ":sort": keys.webhookDueSort(outcome.nextAttemptAt!, delivery.webhookId, delivery.eventId) } : {}),
+          }),
+        }),
+      );
+    },
+
+    async retry(webhookId, deliveryId, now) {
+      await this.get(webhookId);
+      const delivery = await loadDelivery(webhookId, deliveryId);
+      if (delivery.status === "delivered") throw new DeliveryNotRetryableError(webhookId, deliveryId);
+      await client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: deliveryKey(delivery),
+          UpdateExpression: "SET #status = :pending, nextAttemptAt = :now, gsi1pk = :due, gsi1sk = :sort",
+          ConditionExpression: "#status <> :delivered",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: marshallItem({
+            ":pending": "pending",
+            ":delivered": "delivered",
+            ":now": now,
+            ":due": keys.webhookDuePartition(),
+            ":sort": keys.webhookDueSort(now, webhookId, delivery.eventId),
+          }),
+        }),
+      );
+      return deliveryView({ ...delivery, status: "pending", nextAttemptAt: now });
+    },
+  };
+}

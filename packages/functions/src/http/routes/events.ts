@@ -1,0 +1,63 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { eventDataSchemas, eventEnvelope, eventTypes } from "@rollgate/core/events";
+import type { DeploymentEventFeed } from "@rollgate/core/rollout";
+import { bearerScope, requireScope } from "../auth.js";
+import type { AppEnv, AppServices } from "../env.js";
+import { problems } from "../schemas.js";
+
+const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+const EventsQuery = z.object({
+  after: z.coerce.number().int().min(0).max(99_999_999).default(0).openapi({ param: { name: "after", in: "query" }, description: "A sequence number: only later events are returned (0: from the start)" }),
+  limit: z.coerce.number().int().min(1).max(100).default(100).openapi({ param: { name: "limit", in: "query" } }),
+});
+
+/** The catalog (core/events/catalog.ts) as one discriminated union: the `Event` component of the document. */
+const EventSchema = z
+  .discriminatedUnion(
+    "type",
+    eventTypes.map((type) => z.object({ ...eventEnvelope, type: z.literal(type), data: z.object(eventDataSchemas[type].shape) })) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+  )
+  .openapi("Event");
+
+const EventPageSchema = z
+  .object({
+    items: z.array(EventSchema),
+    nextSeq: z.number().int().openapi({ description: "Pass as `after` for what follows (equal to `after` when nothing new was there)" }),
+    hasMore: z.boolean().openapi({ description: "The page was full: ask again at once" }),
+  })
+  .openapi("DeploymentEventPage");
+
+/** The deployment's event log for followers (DESIGN.md section 6); the catalog is the `Event` component. */
+export function eventRoutes(services: AppServices) {
+  const app = new OpenAPIHono<AppEnv>();
+  const feed = (): DeploymentEventFeed => {
+    if (!services.events) throw new Error("event feed not configured");
+    return services.events;
+  };
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/deployments/{id}/events",
+      operationId: "listDeploymentEvents",
+      tags: ["deployments"],
+      middleware: [requireScope("specs:read")] as const,
+      summary: "The deployment's events after a sequence number, oldest first (what `rollgate watch` follows)",
+      request: { params: IdParam, query: EventsQuery },
+      responses: {
+        200: { description: "A page of events", content: { "application/json": { schema: EventPageSchema } } },
+        ...problems(400, 401, 403, 404),
+      },
+      security: bearerScope("specs:read"),
+    }),
+    async (c) => {
+      const { after, limit } = c.req.valid("query");
+      c.header("Cache-Control", "no-store");
+      return c.json(await feed().after(c.req.valid("param").id, after, limit), 200);
+    },
+  );
+  return app;
+}

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import {
   compilePlan,
   createMemoryDeploymentStore,
   createStepHandler,
+  newDeploymentRecord,
   type DeploymentRecord,
   type MemoryDeploymentStore,
 } from "@rollgate/core/rollout";
@@ -146,28 +146,7 @@ export function createSagaUnit(options: { targetRetries?: number } = {}) {
       const pointer = await store.readEnvironment(specId, environment);
       const plan = compilePlan({ specId, version, document, environment, environmentsPath: ["dev", "staging", "production"] });
       const at = clock().toISOString();
-      const record: DeploymentRecord = {
-        id: randomUUID(),
-        specId,
-        version,
-        environment,
-        strategy: plan.strategy,
-        purpose: plan.purpose,
-        status: "pending",
-        plan,
-        currentStep: 0,
-        compensations: [],
-        compensationLog: [],
-        trafficWeights: { stable: 100, candidate: 0 },
-        stableVersion: pointer.currentVersion,
-        analysis: { failedChecks: 0, threshold: plan.settings.analysisThreshold.value, checks: [], healthAttempts: 0 },
-        approvals: [],
-        requestedBy: "ci-bot",
-        executionId: "exec-run",
-        revision: 0,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const record: DeploymentRecord = { ...newDeploymentRecord({ plan, requestedBy: "ci-bot" }, pointer.currentVersion, at), executionId: "exec-run" };
       return store.commit(undefined, {
         after: record,
         events: [{ type: "deployment.created", actor: "ci-bot", data: { version, strategy: record.strategy, purpose: record.purpose } }],

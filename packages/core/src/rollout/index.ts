@@ -13,6 +13,7 @@ export { createDynamoDeploymentStore } from "./dynamo-store.js";
 export { createMemoryDeploymentStore, type MemoryDeploymentStore } from "./memory-store.js";
 export type { DeploymentView, ListDeploymentsQuery } from "./queries.js";
 export { createStepHandler, type StepHandlerDeps } from "./step-handler.js";
+export { newDeploymentRecord, type LaunchRequest } from "./launch.js";
 export {
   createDeploymentService,
   type AutoDeployOutcome,

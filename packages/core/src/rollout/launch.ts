@@ -42,30 +42,7 @@ async function insert(store: LaunchStore, request: LaunchRequest): Promise<Deplo
     const pointer = await readEnvironment(store.table, plan.specId, plan.environment);
     if (pointer.currentVersion === plan.version) throw new VersionAlreadyCurrentError(plan.specId, plan.version, plan.environment);
     const now = store.clock().toISOString();
-    const record: DeploymentRecord = {
-      id: randomUUID(),
-      specId: plan.specId,
-      version: plan.version,
-      environment: plan.environment,
-      strategy: plan.strategy,
-      purpose: plan.purpose,
-      ...(request.rollbackOf ? { rollbackOf: request.rollbackOf } : {}),
-      status: "pending",
-      plan,
-      currentStep: 0,
-      compensations: [],
-      compensationLog: [],
-      trafficWeights: { stable: 100, candidate: 0 },
-      stableVersion: pointer.currentVersion,
-      analysis: { failedChecks: 0, threshold: plan.settings.analysisThreshold.value, checks: [], healthAttempts: 0 },
-      approvals: [],
-      requestedBy: request.requestedBy,
-      ...(request.reason ? { reason: request.reason } : {}),
-      ...(request.forced ? { forced: true } : {}),
-      revision: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const record = newDeploymentRecord(request, pointer.currentVersion, now);
     try {
       return await commitDeployment(store, undefined, {
         after: record,
@@ -120,4 +97,33 @@ async function closeUnstarted(store: LaunchStore, id: string, cause: unknown) {
       extra: [{ item: releaseLock(tableName, current) }, { item: unmarkActive(tableName, current) }],
     };
   });
+}
+
+/** A deployment as it is first written: pending, at step 0, all traffic on the stable version. */
+export function newDeploymentRecord(request: LaunchRequest, stableVersion: number | null, now: string): DeploymentRecord {
+  const { plan } = request;
+  return {
+    id: randomUUID(),
+    specId: plan.specId,
+    version: plan.version,
+    environment: plan.environment,
+    strategy: plan.strategy,
+    purpose: plan.purpose,
+    ...(request.rollbackOf ? { rollbackOf: request.rollbackOf } : {}),
+    status: "pending",
+    plan,
+    currentStep: 0,
+    compensations: [],
+    compensationLog: [],
+    trafficWeights: { stable: 100, candidate: 0 },
+    stableVersion,
+    analysis: { failedChecks: 0, threshold: plan.settings.analysisThreshold.value, checks: [], healthAttempts: 0 },
+    approvals: [],
+    requestedBy: request.requestedBy,
+    ...(request.reason ? { reason: request.reason } : {}),
+    ...(request.forced ? { forced: true } : {}),
+    revision: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -44,13 +44,16 @@ describe("a canary rollout, end to end on the local engine", () => {
     h.specs.add("shop", 2, canary());
     const first = await h.deploy("shop", 1, "dev");
     expect(first.status).toBe("succeeded");
-    const second = await h.deploy("shop", 2, "dev");
-    expect(second).toMatchObject({ status: "succeeded", stableVersion: 1, trafficWeights: { stable: 0, candidate: 100 } });
+    const succeeded = await h.deploy("shop", 2, "dev");
+    expect(succeeded).toMatchObject({ status: "succeeded", stableVersion: 1, trafficWeights: { stable: 0, candidate: 100 } });
+    // Version 1 is retired after the success is recorded (rollout/retirement.ts): the outcome
+    // comes first, and the retirement's confirmation follows it.
+    const second = await h.waitFor(succeeded.id, (v) => v.timeline.some((e) => e.type === "deployment.retirement_completed"));
     expect(second.plan.weights).toEqual([25, 50]);
     const shifts = second.timeline.filter((e) => e.type === "deployment.step_completed" && e.data.kind === "shift");
     expect(shifts.map((e) => (e.data.weights as { candidate: number }).candidate)).toEqual([25, 50, 100]);
     expect(second.analysis.checks.map((c) => c.weight)).toEqual([25, 50]);
-    expect(eventTypes(second).at(-1)).toBe("deployment.succeeded");
+    expect(eventTypes(second).slice(-2)).toEqual(["deployment.succeeded", "deployment.retirement_completed"]);
     expect(second.timeline.map((e) => e.id)).toEqual(second.timeline.map((_, i) => `${second.id}:${i + 1}`));
 
     expect(await h.service.environments("shop")).toEqual([

@@ -77,8 +77,15 @@ function deploymentEvent(type: DomainEvent["type"] = "deployment.succeeded", dat
   return { id: `dep-1:${seq}`, type, deploymentId: "dep-1", specId: "checkout", environment: "production", at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), actor: "ci-bot", data };
 }
 
+/**
+ * Subscribes and waits until the fan-out can see the subscription: it is found through the
+ * index (gsi1), which even DynamoDB Local updates a moment after the write (a known limit,
+ * in the closing note: a subscription created that moment before an event can miss it).
+ */
 async function subscribe(path: string, events = ["deployment.*"]) {
-  return store.create({ url: `${base}${path}`, events, allowPrivateNetwork: true }, "admin");
+  const created = await store.create({ url: `${base}${path}`, events, allowPrivateNetwork: true }, "admin");
+  for (let i = 0; i < 400 && !(await store.active()).some((w) => w.id === created.webhook.id); i++) await new Promise((r) => setTimeout(r, 25));
+  return created;
 }
 
 const deliveriesOf = async (id: string) => (await store.deliveries(id, { limit: 100 })).items;

@@ -137,7 +137,7 @@ export function deploymentRoutes(services: AppServices) {
       },
       security: bearerScope("specs:read"),
     }),
-    async (c) => c.json((await deployments().list(c.req.valid("query"))) as never, 200),
+    async (c) => c.json((await deployments().list(c.req.valid("query"))), 200),
   );
 
   app.openapi(
@@ -150,7 +150,7 @@ export function deploymentRoutes(services: AppServices) {
       responses: { 200: { description: "The deployment", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404) },
       security: bearerScope("specs:read"),
     }),
-    async (c) => c.json((await deployments().get(c.req.valid("param").id)) as never, 200),
+    async (c) => c.json((await deployments().get(c.req.valid("param").id)), 200),
   );
 
   app.openapi(

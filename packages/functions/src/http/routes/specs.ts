@@ -317,7 +317,7 @@ export function specRoutes(services: AppServices) {
       const { specId } = c.req.valid("param");
       const { from, to } = c.req.valid("query");
       const diff = await registry.diff(specId, toVersionRef(from), toVersionRef(to ?? "latest"));
-      return c.json({ specId, ...diff } as never, 200);
+      return c.json({ specId, ...diff }, 200);
     },
   );
 

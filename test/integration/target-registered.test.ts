@@ -98,6 +98,12 @@ async function putTarget(name: string, body: Record<string, unknown>) {
 const deploy = (specId: string, environment = "dev", query = "") =>
   api.request(`/v1/deployments${query}`, { method: "POST", json: { specId, version: 1, environment } });
 
+/** Waits (generously: a loaded machine is slow) until the deployer got a teardown, as the post-success retirement sends. */
+async function teardownReceived(): Promise<void> {
+  for (let i = 0; i < 2_400 && !received.some((r) => r.action === "teardown"); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(received.map((r) => r.action)).toContain("teardown");
+}
+
 async function lockHeld(specId: string, environment: string): Promise<boolean> {
   const { table } = api.runtime;
   const { Item } = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: marshallItem(keys.lock(specId, environment)), ConsistentRead: true }));
@@ -172,7 +178,7 @@ describe("specs name registered targets", () => {
     expect(done.status).toBe("succeeded");
     // The old side is retired after the success is recorded (rollout/retirement.ts): wait for
     // that call too, so that it cannot land in the next test's count.
-    for (let i = 0; i < 2_400 && !received.some((r) => r.action === "teardown"); i++) await new Promise((r) => setTimeout(r, 25));
+    await teardownReceived();
     expect(received.map((r) => r.action)).toEqual(expect.arrayContaining(["prepare", "health", "shift", "teardown"]));
     expect(received.every((r) => r.headers.host === `deployer.test:${port}` && String(r.headers["x-rollgate-signature"]).startsWith("sha256="))).toBe(true);
     expect(JSON.stringify(done)).not.toContain(created.secret.slice(6));
@@ -215,6 +221,8 @@ describe("a webhook target that fails before anything moved", () => {
         const again = await deploy(id);
         expect(again.status).toBe(202);
         expect((await api.waitForDeployment((await again.json()).id)).status).toBe("succeeded");
+        // Its retirement call follows the success; let it land here, not in the next case's count.
+        await teardownReceived();
       }
     });
   }

@@ -17,6 +17,27 @@ module.exports = {
       to: { path: "^stacks" },
     },
     {
+      name: "client-stands-alone",
+      severity: "error",
+      comment: "packages/client speaks HTTP only: it imports neither the server's code nor the CLI",
+      from: { path: "^packages/client" },
+      to: { path: "^(packages/(core|functions|cli)/|stacks/)" },
+    },
+    {
+      name: "cli-through-client",
+      severity: "error",
+      comment: "packages/cli reaches Rollgate through packages/client (the API), never its code",
+      from: { path: "^packages/cli" },
+      to: { path: "^(packages/(core|functions)/|stacks/)" },
+    },
+    {
+      name: "nothing-imports-cli",
+      severity: "error",
+      comment: "the CLI is a leaf: nothing in packages or stacks depends on it",
+      from: { path: "^(packages/(core|functions|client)/|stacks/)" },
+      to: { path: "^packages/cli/" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: {},

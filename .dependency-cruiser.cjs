@@ -20,14 +20,14 @@ module.exports = {
       name: "client-stands-alone",
       severity: "error",
       comment: "packages/client speaks HTTP only: it imports neither the server's code nor the CLI",
-      from: { path: "^packages/client" },
+      from: { path: "^packages/client/" },
       to: { path: "^(packages/(core|functions|cli)/|stacks/)" },
     },
     {
       name: "cli-through-client",
       severity: "error",
       comment: "packages/cli reaches Rollgate through packages/client (the API), never its code",
-      from: { path: "^packages/cli" },
+      from: { path: "^packages/cli/" },
       to: { path: "^(packages/(core|functions)/|stacks/)" },
     },
     {

@@ -32,8 +32,6 @@ export function stepLabel(step: PlanStep): string {
       return `bake ${step.seconds ?? "?"}s`;
     case "analysis":
       return `analysis${step.weight !== undefined ? ` at ${step.weight}%` : ""}`;
-    case "promote":
-      return "promote 100%";
     default:
       return step.kind;
   }

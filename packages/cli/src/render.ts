@@ -61,6 +61,10 @@ export function describeEvent(event: DeploymentEvent, plan: Plan | undefined): s
   switch (event.type) {
     case "deployment.created":
       return `created${by}: ${event.specId} v${d.version} -> ${event.environment} (${d.strategy}${d.purpose === "rollback" ? ", rollback" : ""}${d.reason ? `, reason: ${d.reason}` : ""})`;
+    case "deployment.execution_started":
+      return `execution started (${d.mode})`;
+    case "deployment.compensation_registered":
+      return `${stepRef(plan, d.step)}: compensation ${d.kind ?? ""} registered`.replace("  ", " ");
     case "deployment.started":
       return `started: ${d.steps} steps`;
     case "deployment.step_started":

@@ -7,12 +7,15 @@ import { githubActions, summaryMarkdown, type GithubActions } from "./github.js"
 import { eventLine, oneLine, outcomeLine } from "./render.js";
 import { parseDuration } from "./duration.js";
 import type { Outcome } from "./outcome.js";
+import { createLiveView } from "./live.js";
 
 export type OutputMode = "text" | "json" | "ndjson";
 
 /** Where the CLI writes; main.ts binds them to the process, tests may bind them elsewhere. */
 export interface Io {
   env: NodeJS.ProcessEnv;
+  /** Standard output is a terminal: `--wait` may draw the live step list there. */
+  isTTY?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -42,13 +45,17 @@ export interface Context {
   note(text: string): void;
   /** How to run `rollgate watch` on this server again. */
   watchCommand(id: string): string;
+  /** Set on a terminal in text mode: draws the live step list. */
+  live?: ReturnType<typeof createLiveView>;
 }
 
 export function contextFor(command: Command, io: Io): Context {
   const options = command.opts<CommonOptions>();
   const github = githubActions(io.env);
   const urlFromFlag = command.getOptionValueSource("url") === "cli";
+  const live = io.isTTY === true && options.output === "text" && !github && io.env.TERM !== "dumb";
   return {
+    ...(live ? { live: createLiveView(io.stdout) } : {}),
     api: createApi({ url: options.url, token: options.token }),
     output: options.output,
     github,
@@ -83,7 +90,8 @@ export async function watchDeployment(ctx: Context, id: string, options: Omit<Wa
   const timeoutMs = parseDuration(options.timeout);
   if (options.until !== undefined && options.until !== "approval") throw new UsageError(`--until accepts only "approval"`);
   const onEvent = (event: DeploymentEvent, deployment: Deployment) => {
-    if (ctx.output === "text") ctx.line(eventLine(event, deployment.plan));
+    if (ctx.live) ctx.live.event(event, deployment);
+    else if (ctx.output === "text") ctx.line(eventLine(event, deployment.plan));
     else if (ctx.output === "ndjson") ctx.json(event);
   };
   const { deployment, outcome } = await follow(ctx.api, id, {

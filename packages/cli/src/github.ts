@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Deployment } from "@rollgate/client";
 import type { Outcome } from "./outcome.js";
 import { stepLabel } from "./render.js";
+import { isPassedAnalysis } from "./live.js";
 
 /**
  * GitHub Actions mode (GITHUB_ACTIONS=true): workflow commands on stdout, the job summary
@@ -81,7 +82,7 @@ export function summaryMarkdown(deployment: Deployment, outcome: Outcome): strin
   for (const event of deployment.timeline) {
     const step = (event.data as { step?: unknown }).step;
     if (typeof step !== "number") continue;
-    if (event.type === "deployment.step_completed") done.add(step);
+    if (event.type === "deployment.step_completed" || isPassedAnalysis(event)) done.add(step);
     if (event.type === "deployment.step_not_applied") noEffect.add(step);
   }
   const stepState = (index: number) => {

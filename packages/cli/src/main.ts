@@ -3,6 +3,7 @@ import { run } from "./program.js";
 
 const io = {
   env: process.env,
+  isTTY: process.stdout.isTTY === true,
   stdout: (text: string) => void process.stdout.write(text),
   stderr: (text: string) => void process.stderr.write(text),
 };

@@ -77,8 +77,11 @@ export function describeEvent(event: DeploymentEvent, plan: Plan | undefined): s
       return `${stepRef(plan, d.step)}: failed: ${failureText(d)}`;
     case "deployment.health_check_failed":
       return `${stepRef(plan, d.step)}: attempt ${d.attempt} of ${Number(d.retries) + 1} failed`;
-    case "deployment.analysis_completed":
-      return `analysis: ${d.failedChecks} failed checks (rolls back at ${d.threshold})`;
+    case "deployment.analysis_completed": {
+      const metrics = typeof d.errorRate === "number" ? ` error rate ${d.errorRate}, p99 ${d.latencyP99Ms} ms at ${d.weight}%,` : "";
+      const verdict = d.passed === undefined ? "" : d.passed ? " passed;" : " FAILED;";
+      return `${stepRef(plan, d.step)}:${metrics}${verdict} ${d.failedChecks} failed checks (rolls back at ${d.threshold})`;
+    }
     case "deployment.approval_requested": {
       const roles = (d.requiredRoles as string[]).length ? `roles ${(d.requiredRoles as string[]).join(", ")}` : "any principal with the approve scope";
       const nobody = (d.rolesWithoutApprovers as string[] | undefined)?.length ? `; nobody holds ${(d.rolesWithoutApprovers as string[]).join(", ")}` : "";

@@ -68,7 +68,7 @@ describe("rollgate against a real server", () => {
       const run = await runRollgate(["specs", command, fixture("cli-bad.yaml")], env);
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toMatch(/answered 422 Unprocessable Content/);
-      expect(run.stderr).toMatch(/^  deployment\.strategy: .*\(line 7, column \d+\)$/m);
+      expect(run.stderr).toMatch(/^  - deployment\.strategy: .*\(line 7, column \d+\)$/m);
       expectNoStackTrace(run);
     }
   });
@@ -215,6 +215,9 @@ describe("rollgate against a real server", () => {
     const unknown = await runRollgate(["status", "no-such-deployment"], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/answered 404 Not Found/);
+    const asJson = await runRollgate(["status", "no-such-deployment", "--output", "json"], env);
+    expect(asJson.code).toBe(2);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ exitCode: 2, error: { status: 404, problem: { status: 404, code: expect.any(String) } } });
     const unauthenticated = await runRollgate(["status", "no-such-deployment"], { ...env, ROLLGATE_TOKEN: "" });
     expect(unauthenticated.code).toBe(2);
     expect(unauthenticated.stderr).toContain("set ROLLGATE_TOKEN or pass --token");

@@ -37,8 +37,10 @@ export interface Context {
   api: RollgateApi;
   output: OutputMode;
   github: GithubActions | undefined;
-  /** One line on stdout, without control characters. */
+  /** One line on stdout, without control characters; in GitHub Actions it can never read as a workflow command. */
   line(text: string): void;
+  /** A workflow command of our own (GitHub Actions mode). */
+  command(text: string): void;
   /** A JSON document on stdout: indented for `json`, one line for `ndjson`. */
   json(value: unknown): void;
   /** One line on stderr (what a machine-read stdout must not carry). */
@@ -59,12 +61,16 @@ export function contextFor(command: Command, io: Io): Context {
     api: createApi({ url: options.url, token: options.token }),
     output: options.output,
     github,
-    line: (text) => io.stdout(`${oneLine(text)}\n`),
+    line: (text) => io.stdout(`${github ? defused(oneLine(text)) : oneLine(text)}\n`),
+    command: (text) => io.stdout(`${text}\n`),
     json: (value) => io.stdout(`${options.output === "ndjson" ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`),
     note: (text) => io.stderr(`${oneLine(text)}\n`),
     watchCommand: (id) => `rollgate watch ${id}${urlFromFlag ? ` --url ${options.url}` : ""}`,
   };
 }
+
+/** The runner reads a line as a command when it starts with `::` after blanks: such a line gets a prefix. */
+export const defused = (line: string) => (/^\s*::/.test(line) ? `| ${line}` : line);
 
 /**
  * After a deploy, promote or rollback: exit 0 with the id, or (`--wait`, `--until`) follow
@@ -116,6 +122,6 @@ function report(ctx: Context, deployment: Deployment, outcome: Outcome) {
   github.setOutputs({ "deployment-id": deployment.id, status: deployment.status, version: deployment.version });
   github.summary(summaryMarkdown(deployment, outcome));
   if (outcome.exitCode !== 0) {
-    ctx.line(github.error(`Rollgate: ${deployment.specId} -> ${deployment.environment}: ${outcome.kind}`, outcomeLine(deployment, outcome)));
+    ctx.command(github.error(`Rollgate: ${deployment.specId} -> ${deployment.environment}: ${outcome.kind}`, outcomeLine(deployment, outcome)));
   }
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { CliError, exitCodes } from "./errors.js";
+import { ApiProblemError, CliError, exitCodes } from "./errors.js";
 import { githubActions } from "./github.js";
 import { oneLine } from "./render.js";
 import { specCommands, type Define } from "./commands-specs.js";
@@ -40,8 +40,9 @@ const commonExamples = (first: string) => [
 ];
 
 /** The `rollgate` program. Each action returns its exit code; `run` resolves to it. */
-export function createProgram(io: Io): { program: Command; exitCode: () => number } {
+export function createProgram(io: Io): { program: Command; exitCode: () => number; output: () => string } {
   let exitCode: number = exitCodes.succeeded;
+  let output = "text";
   const program = new Command("rollgate")
     .description("Rollgate's CLI for CI: register specs, deploy and promote them, follow rollouts to their outcome.")
     .version("0.1.0", "-V, --version", "print the CLI's version")
@@ -62,7 +63,8 @@ export function createProgram(io: Io): { program: Command; exitCode: () => numbe
     (action: (...args: never[]) => Promise<number>) =>
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
-      const token = command.opts<{ token?: string }>().token;
+      const { token, output: mode } = command.opts<{ token?: string; output: string }>();
+      output = mode;
       const github = githubActions(io.env);
       if (github && token) io.stdout(`${github.mask(token)}\n`);
       exitCode = await (action as (...a: unknown[]) => Promise<number>)(...args);
@@ -71,12 +73,17 @@ export function createProgram(io: Io): { program: Command; exitCode: () => numbe
   specCommands(program, io, define, run);
   rolloutCommands(program, io, define, run);
   program.commands.find((c) => c.name() === "specs")?.exitOverride().configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
-  return { program, exitCode: () => exitCode };
+  return { program, exitCode: () => exitCode, output: () => output };
+}
+
+function errorObject(error: CliError) {
+  if (error instanceof ApiProblemError) return { message: error.message, status: error.status, problem: error.problem };
+  return { message: error.message, ...(error.details.length ? { details: error.details } : {}) };
 }
 
 /** Runs the CLI on `argv` (without node and the script) and resolves to the exit code; it never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const { program, exitCode } = createProgram(io);
+  const { program, exitCode, output } = createProgram(io);
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode();
@@ -88,8 +95,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const cliError = error instanceof CliError ? error : new CliError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, exitCodes.unexpected);
     io.stderr(`rollgate: ${oneLine(cliError.message)}\n`);
-    for (const detail of cliError.details) io.stderr(`  ${oneLine(detail)}\n`);
+    // "  - " first: the runner also reads stderr, and a detail may quote a field name from the spec.
+    for (const detail of cliError.details) io.stderr(`  - ${oneLine(detail)}\n`);
     if (cliError.exitCode === exitCodes.refused && /\b401\b/.test(cliError.message)) io.stderr("  (set ROLLGATE_TOKEN or pass --token)\n");
+    // A script reading --output json gets an object on failure too.
+    if (output() !== "text") io.stdout(`${JSON.stringify({ exitCode: cliError.exitCode, error: errorObject(cliError) })}\n`);
     const github = githubActions(io.env);
     if (github) io.stdout(`${github.error("Rollgate", [cliError.message, ...cliError.details].join("\n"))}\n`);
     return cliError.exitCode;

@@ -103,14 +103,16 @@ beforeEach(async () => {
   store = createWebhookStore({ table, cursors: createCursorCodec("test"), clock });
   // Every earlier test's subscriptions are removed, so each test sees only its own.
   for (const webhook of (await store.list({ limit: 100 })).items) await store.remove(webhook.id);
-  dispatcher = createWebhookDispatcher({
-    store,
-    resolver,
-    clock,
-    options: { timeoutMs: 300, maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 8_000 },
-    onError: () => undefined,
-  });
+  dispatcher = dispatcherWithTimeout(10_000);
 });
+
+/**
+ * A receiver that answers must never hit the timeout, even on a loaded machine (10 s); the
+ * tests of a receiver that hangs use a shorter one, still long enough for a healthy answer.
+ */
+function dispatcherWithTimeout(timeoutMs: number) {
+  return createWebhookDispatcher({ store, resolver, clock, options: { timeoutMs, maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 8_000 }, onError: () => undefined });
+}
 
 describe("outbound webhooks", () => {
   it("delivers a CloudEvent signed per Standard Webhooks (verified independently) to matching subscriptions only", async () => {
@@ -181,6 +183,7 @@ describe("outbound webhooks", () => {
 
   it("retries a receiver that does not answer in time, and gives up after maxAttempts (failed, kept in the log)", async () => {
     behaviour["/hang"] = "hang";
+    dispatcher = dispatcherWithTimeout(1_500);
     const { webhook } = await subscribe("/hang");
     await dispatcher.fanOut.publish(deploymentEvent());
     const delays: number[] = [];
@@ -260,6 +263,7 @@ describe("outbound webhooks", () => {
 
   it("an always-failing subscription neither delays nor re-sends to a healthy one, also when the relay hands the same events again", async () => {
     behaviour["/hang"] = "hang";
+    dispatcher = dispatcherWithTimeout(1_500);
     const healthy = await subscribe("/ok");
     const failing = await subscribe("/hang");
     const events = [deploymentEvent(), deploymentEvent(), deploymentEvent()];

@@ -117,9 +117,12 @@ export function uiRoutes(services: AppServices) {
     const specs = await services.registry.listSpecs({ limit: 100, cursor: c.req.query("cursor") });
     const ids = specs.items.map((s) => s.specId);
     const [environments, inFlight] = await Promise.all([dashboard().environments(ids), dashboard().inFlight()]);
-    const seen = new Set<string>(defaultEnvironmentPath);
-    for (const cells of environments.values()) for (const cell of cells) seen.add(cell.environment);
-    for (const d of inFlight) if (ids.includes(d.specId)) seen.add(d.environment);
+    // Columns: the environments anything was deployed to, the default path's first and in its order.
+    const used = new Set<string>();
+    for (const cells of environments.values()) for (const cell of cells) used.add(cell.environment);
+    for (const d of inFlight) if (ids.includes(d.specId)) used.add(d.environment);
+    const seen = new Set<string>(used.size ? defaultEnvironmentPath.filter((env) => used.has(env)) : defaultEnvironmentPath);
+    for (const env of [...used].sort()) seen.add(env);
     const rows: OverviewRow[] = specs.items.map((spec) => ({
       spec,
       environments: new Map((environments.get(spec.specId) ?? []).map((cell) => [cell.environment, cell])),

@@ -20,7 +20,7 @@ type Tone = "ok" | "bad" | "run" | "wait" | "idle";
 const statusLook: Record<DeploymentStatus, { icon: string; label: string; tone: Tone }> = {
   pending: { icon: "○", label: "pending", tone: "idle" },
   in_progress: { icon: "◐", label: "in progress", tone: "run" },
-  awaiting_approval: { icon: "⏸", label: "awaiting approval", tone: "wait" },
+  awaiting_approval: { icon: "‖", label: "awaiting approval", tone: "wait" },
   rolling_back: { icon: "↺", label: "rolling back", tone: "wait" },
   succeeded: { icon: "✓", label: "succeeded", tone: "ok" },
   rolled_back: { icon: "↩", label: "rolled back", tone: "bad" },

@@ -49,7 +49,9 @@ const actionLabels: Record<DeploymentAction, { label: string; tone: string }> = 
 
 export function DeploymentPage(props: { view: DeploymentView; principal: Principal; actions: DeploymentAction[]; waiting: number; notice?: string; running: boolean }) {
   const { view } = props;
-  const current = view.currentStep?.index;
+  // A rollout that stopped (aborted, rolled back) keeps its cursor: shown as where it stopped, not as current.
+  const stoppedAt = props.running ? undefined : view.currentStep?.index;
+  const current = props.running ? view.currentStep?.index : undefined;
   const window = verificationWindow(view);
   const inWindow = window && current !== undefined && current >= window.from && current <= window.to;
   const finishedAll = view.status === "succeeded";
@@ -132,7 +134,9 @@ export function DeploymentPage(props: { view: DeploymentView; principal: Princip
         <ol class="steps" data-testid="steps">
           {view.plan.steps.map((step) => {
             const isCurrent = step.index === current;
-            const done = finishedAll || (current !== undefined && step.index < current);
+            const reached = current ?? stoppedAt;
+            const done = finishedAll || (reached !== undefined && step.index < reached);
+            const stopped = step.index === stoppedAt;
             const verifying = window && step.index >= window.from && step.index <= window.to;
             return (
               <li
@@ -141,8 +145,9 @@ export function DeploymentPage(props: { view: DeploymentView; principal: Princip
                 data-step={String(step.index)}
                 data-testid={isCurrent ? "current-step" : undefined}
               >
-                <span aria-hidden="true">{isCurrent ? "▶ " : done ? "✓ " : "· "}</span>
+                <span aria-hidden="true">{isCurrent ? "▶ " : done ? "✓ " : stopped ? "✗ " : "· "}</span>
                 {isCurrent ? <strong>current: </strong> : null}
+                {stopped ? <strong>stopped here: </strong> : null}
                 {done ? <span class="sr">done: </span> : null}
                 {step.index + 1}. {describeStep(step)}
                 {verifying ? <span class="muted"> (verification window)</span> : null}

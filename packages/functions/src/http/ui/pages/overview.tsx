@@ -49,7 +49,7 @@ export function OverviewPage(props: {
                   <tr data-spec={row.spec.specId}>
                     <th scope="row">
                       <a href={`/ui/specs/${encodeURIComponent(row.spec.specId)}`}>{row.spec.specId}</a>
-                      <div class="muted">{row.spec.name}</div>
+                      <div class="muted" data-testid="spec-name">{row.spec.name}</div>
                     </th>
                     <td class="num">v{row.spec.latestVersion}</td>
                     {props.columns.map((env) => {

@@ -1,4 +1,4 @@
-import { QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { BatchGetItemCommand, QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { Principal } from "../auth/principal.js";
 import type { DeploymentRecord } from "../rollout/model.js";
 import { findDeployment } from "../rollout/repository.js";
@@ -21,8 +21,13 @@ export type InFlightDeployment = Pick<
 >;
 
 export interface DashboardReads {
-  /** Each spec's environment pointers, in one query per spec (no document reads). */
-  environments(specIds: string[]): Promise<Map<string, EnvironmentCell[]>>;
+  /**
+   * Each spec's environment pointers (no document reads). Which environments a spec has is
+   * learned with one query per spec and remembered for `namesMaxAgeMs`; meanwhile the
+   * pointers of the known names, plus `alsoLook` (the default path, environments in flight),
+   * are read in batches of 100.
+   */
+  environments(specIds: string[], alsoLook?: string[]): Promise<Map<string, EnvironmentCell[]>>;
   /** Every deployment in the in-flight index (pending, running, awaiting approval, rolling back), newest first. */
   inFlight(): Promise<InFlightDeployment[]>;
   /** The in-flight deployments whose open gate waits on `principal` (see gateAwaiting). */
@@ -68,9 +73,44 @@ async function queryAll(table: TableContext, pk: string, prefix: string | undefi
  * read straight from the items the use cases write (environment pointers, the in-flight
  * index). Reads only; every action goes through the use cases.
  */
-export function createDashboardReads(deps: { table: TableContext; clock?: () => Date }): DashboardReads {
+export function createDashboardReads(deps: { table: TableContext; clock?: () => Date; namesMaxAgeMs?: number }): DashboardReads {
   const { table } = deps;
   const clock = deps.clock ?? (() => new Date());
+  const namesMaxAgeMs = deps.namesMaxAgeMs ?? 30_000;
+  const knownNames = new Map<string, { names: string[]; at: number }>();
+
+  const toCell = (item: Record<string, unknown>): EnvironmentCell => ({
+    environment: String(item.sk).slice(keys.environmentPrefix().length),
+    currentVersion: (item.currentVersion as number | undefined) ?? null,
+    lastDeploymentId: (item.lastDeploymentId as string | undefined) ?? null,
+  });
+
+  async function queryCells(specId: string): Promise<EnvironmentCell[]> {
+    const cells = (await queryAll(table, keys.spec(specId).pk, keys.environmentPrefix(), "sk, currentVersion, lastDeploymentId")).map(toCell);
+    if (knownNames.size > 10_000) knownNames.clear();
+    knownNames.set(specId, { names: cells.map((c) => c.environment), at: Date.now() });
+    return cells;
+  }
+
+  async function batchCells(wanted: Array<{ specId: string; environment: string }>): Promise<Map<string, EnvironmentCell[]>> {
+    const out = new Map<string, EnvironmentCell[]>();
+    const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) => wanted.slice(i * 100, i * 100 + 100));
+    await mapBounded(chunks, 4, async (chunk) => {
+      let request: Record<string, { Keys: Record<string, AttributeValue>[]; ProjectionExpression: string }> | undefined = {
+        [table.tableName]: { Keys: chunk.map((w) => marshallItem(keys.environment(w.specId, w.environment))), ProjectionExpression: "pk, sk, currentVersion, lastDeploymentId" },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const result = await table.client.send(new BatchGetItemCommand({ RequestItems: request }));
+        for (const raw of result.Responses?.[table.tableName] ?? []) {
+          const item = unmarshallItem<Record<string, unknown>>(raw);
+          const specId = String(item.pk).slice(keys.spec("").pk.length);
+          out.set(specId, [...(out.get(specId) ?? []), toCell(item)]);
+        }
+        request = result.UnprocessedKeys as typeof request;
+      }
+    });
+    return out;
+  }
 
   const inFlight = async (): Promise<InFlightDeployment[]> => {
     const index = await queryAll(table, keys.activePartition(), undefined);
@@ -84,16 +124,14 @@ export function createDashboardReads(deps: { table: TableContext; clock?: () => 
   };
 
   return {
-    async environments(specIds) {
-      const rows = await mapBounded(specIds, 16, async (specId) => {
-        const items = await queryAll(table, keys.spec(specId).pk, keys.environmentPrefix(), "sk, currentVersion, lastDeploymentId");
-        return items.map((item) => ({
-          environment: String(item.sk).slice(keys.environmentPrefix().length),
-          currentVersion: (item.currentVersion as number | undefined) ?? null,
-          lastDeploymentId: (item.lastDeploymentId as string | undefined) ?? null,
-        }));
-      });
-      return new Map(specIds.map((id, i) => [id, rows[i]!]));
+    async environments(specIds, alsoLook = []) {
+      const now = Date.now();
+      const fresh = specIds.filter((id) => (knownNames.get(id)?.at ?? -Infinity) > now - namesMaxAgeMs);
+      const unknown = specIds.filter((id) => !fresh.includes(id));
+      const wanted = fresh.flatMap((specId) => [...new Set([...knownNames.get(specId)!.names, ...alsoLook])].map((environment) => ({ specId, environment })));
+      const [queried, batched] = await Promise.all([mapBounded(unknown, 16, queryCells), batchCells(wanted)]);
+      const cells = new Map(unknown.map((id, i) => [id, queried[i]!]));
+      return new Map(specIds.map((id) => [id, cells.get(id) ?? batched.get(id) ?? []]));
     },
 
     inFlight,

@@ -116,7 +116,8 @@ export function uiRoutes(services: AppServices) {
     const principal = c.get("principal");
     const specs = await services.registry.listSpecs({ limit: 100, cursor: c.req.query("cursor") });
     const ids = specs.items.map((s) => s.specId);
-    const [environments, inFlight] = await Promise.all([dashboard().environments(ids), dashboard().inFlight()]);
+    const inFlight = await dashboard().inFlight();
+    const environments = await dashboard().environments(ids, [...new Set([...defaultEnvironmentPath, ...inFlight.map((d) => d.environment)])]);
     // Columns: the environments anything was deployed to, the default path's first and in its order.
     const used = new Set<string>();
     for (const cells of environments.values()) for (const cell of cells) used.add(cell.environment);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { compilePlan, createDynamoDeploymentStore, newDeploymentRecord } from "@rollgate/core/rollout";
 import { createTestApi, type TestApi } from "../helpers/app.js";
 import { loadTestFixture } from "../helpers/fixtures.js";
 
@@ -25,7 +26,7 @@ describe("dashboard sign-in, sessions and CSRF (app.request)", () => {
 
   beforeAll(async () => {
     api = await createTestApi();
-    expect((await api.request("/v1/specs", { method: "POST", json: { ...parse(loadTestFixture("canary-service.yaml")), id: "shop-api" } })).status).toBe(201);
+    expect((await api.request("/v1/specs", { method: "POST", json: { ...parse(loadTestFixture("canary-service.yaml")), id: "shop-api", name: "<script>alert(1)</script>" } })).status).toBe(201);
   });
   afterAll(() => api?.close());
 
@@ -141,6 +142,49 @@ describe("dashboard sign-in, sessions and CSRF (app.request)", () => {
     expect((await ui("/ui", { cookie })).status).toBe(200);
     await new Promise((r) => setTimeout(r, Date.parse(expiresAt) - Date.now() + 50));
     expect((await ui("/ui", { cookie })).status).toBe(303);
+  });
+
+  it("spec text is escaped; a blue-green in its post-switch window says so; actions follow the scopes", async () => {
+    const viewer = await signIn(await api.token(["specs:read"], { subject: "watcher" }));
+    const overview = await (await ui("/ui", { cookie: viewer.cookie })).text();
+    expect(overview).not.toContain("<script>alert(1)</script>");
+    expect(overview).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+    // A blue-green rollout two steps past its switch to 100%, written as the saga writes it.
+    const document = { ...parse(loadTestFixture("canary-service.yaml")), id: "shop-api", deployment: { strategy: "blue_green", traffic_switching: { rollback_threshold_seconds: 120 } } };
+    const plan = compilePlan({ specId: "shop-api", version: 1, document, environment: "dev", environmentsPath: ["dev", "staging", "production"] });
+    const switched = plan.steps.findIndex((s) => s.kind === "shift" && s.weight === 100);
+    expect(switched).toBeGreaterThan(0);
+    const store = createDynamoDeploymentStore({ table: api.runtime.table, clock: () => new Date() });
+    const at = new Date().toISOString();
+    const record = { ...newDeploymentRecord({ plan, requestedBy: "rita" }, null, at), status: "in_progress" as const, currentStep: switched + 2, trafficWeights: { stable: 0, candidate: 100 } };
+    await store.commit(undefined, {
+      after: record,
+      events: [
+        { type: "deployment.created", data: { version: 1, strategy: "blue_green", purpose: "deploy" } },
+        { type: "deployment.step_completed", data: { step: switched, kind: "shift" } },
+      ],
+      extra: [{ effect: { kind: "mark_active" } }],
+    });
+    const html = await (await ui(`/ui/deployments/${record.id}`, { cookie: viewer.cookie })).text();
+    expect(html).toMatch(/data-testid="verifying">.*verifying<\/strong> after the switch until <time datetime="([^"]+)">/s);
+    const until = /data-testid="verifying">.*?<time datetime="([^"]+)"/s.exec(html)![1]!;
+    expect(Date.parse(until) - Date.parse(at)).toBeGreaterThanOrEqual(119_000);
+    expect(html).toContain('aria-current="step"');
+    expect(html).toContain("(verification window)");
+    // A running rollout refreshes itself; a reader with specs:read only is offered no action.
+    expect(html).toContain('data-refresh="2"');
+    expect(html).not.toContain('id="action-');
+    const admin = await signIn(api.adminToken);
+    const adminHtml = await (await ui(`/ui/deployments/${record.id}`, { cookie: admin.cookie })).text();
+    expect(adminHtml).toContain('id="action-abort"');
+    expect(adminHtml).toContain('id="action-rollback"');
+    // requester rita is not this admin, but the gate is not open: no vote buttons.
+    expect(adminHtml).not.toContain('id="action-approve"');
+    // Typed in by hand, an action the scopes do not allow is a 403 page, and changes nothing.
+    const refused = await ui(`/ui/deployments/${record.id}/abort`, { method: "POST", cookie: viewer.cookie, headers: { origin, "content-type": "application/x-www-form-urlencoded" }, body: "" });
+    expect(refused.status).toBe(403);
+    expect((await (await api.request(`/v1/deployments/${record.id}`)).json()).status).toBe("in_progress");
   });
 
   it("assets are served under a content hash with immutable caching; pages are not in the OpenAPI document", async () => {

@@ -109,8 +109,8 @@ describe.skipIf(!chromiumPath())("the dashboard in real Chromium", () => {
     expect(await weightPoints(page)).toBeGreaterThanOrEqual(4);
     expect(Number(await page.getByTestId("chart").getAttribute("data-error-points"))).toBeGreaterThan(0);
     await expect(page.getByTestId("analysis").locator("tbody tr").count()).resolves.toBeGreaterThan(0);
-    await page.setViewportSize({ width: 1100, height: 1400 });
-    await page.screenshot({ path: `${screenshots}/deployment.png`, fullPage: true });
+    await page.setViewportSize({ width: 1100, height: 1500 });
+    await page.screenshot({ path: `${screenshots}/deployment.png` });
 
     await page.goto(`${server.url}/ui`);
     await expect(page.locator("[data-spec=shop-api] td[data-env=staging] [data-testid=current]").textContent()).resolves.toBe("v1");

@@ -1,6 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { createAuth } from "@rollgate/core/auth";
+import { createDashboardReads } from "@rollgate/core/dashboard";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
 import { createPolicyStore } from "@rollgate/core/policy";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
@@ -100,6 +101,8 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     tokens: auth.tokens,
     principals: auth.principals,
     credentials: auth.credentials,
+    sessions: auth.sessions,
+    dashboard: createDashboardReads({ table }),
     idempotency: createIdempotencyStore({ table }),
     deployments,
     policy,

@@ -1,5 +1,6 @@
 import { UnauthenticatedError } from "./errors.js";
 import type { Principal } from "./principal.js";
+import type { SessionService } from "./sessions.js";
 import type { TokenService } from "./tokens.js";
 
 /**
@@ -23,14 +24,16 @@ export interface CredentialResolver {
   resolve(credential: Credential): Promise<Principal>;
 }
 
-export function createCredentialResolver(deps: { tokens: TokenService }): CredentialResolver {
+export function createCredentialResolver(deps: { tokens: TokenService; sessions?: SessionService }): CredentialResolver {
   return {
     async resolve(credential) {
       switch (credential.kind) {
         case "bearer":
           return deps.tokens.verify(credential.token);
-        case "slack":
         case "session":
+          if (deps.sessions) return deps.sessions.resolve(credential.sessionId);
+          throw new UnauthenticatedError("session credentials are not enabled on this server.");
+        case "slack":
           throw new UnauthenticatedError(`${credential.kind} credentials are not enabled on this server.`);
       }
     },

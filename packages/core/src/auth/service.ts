@@ -6,6 +6,7 @@ import { createPrincipalDirectory, type PrincipalDirectory } from "./principals.
 import type { Principal, Scope } from "./principal.js";
 import { putPrincipalSchema, type PrincipalRecord, type PutPrincipalInput } from "./schema.js";
 import { createTokenService, type TokenService } from "./tokens.js";
+import { createSessionService, type SessionOptions, type SessionService } from "./sessions.js";
 
 /** What `GET /v1/me` shows: the principal behind the credential, and the credential's scopes. */
 export interface CallerView {
@@ -79,16 +80,21 @@ export function createAuth(deps: {
   principalMaxAgeMs?: number;
   /** Milliseconds clock of the principal cache (tests). */
   now?: () => number;
+  /** Dashboard session lifetimes (defaults: 8 h idle, 12 h at most). */
+  sessions?: SessionOptions;
 }): {
   principals: PrincipalService;
   tokens: TokenService;
   credentials: CredentialResolver;
+  sessions: SessionService;
 } {
   const directory = withPrincipalCache(createPrincipalDirectory(deps), { maxAgeMs: deps.principalMaxAgeMs, now: deps.now });
   const tokens = createTokenService({ ...deps, principals: directory });
+  const sessions = createSessionService({ table: deps.table, tokens, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.sessions ? { options: deps.sessions } : {}) });
   return {
     principals: createPrincipalService({ directory, tokens }),
     tokens,
-    credentials: createCredentialResolver({ tokens }),
+    credentials: createCredentialResolver({ tokens, sessions }),
+    sessions,
   };
 }

@@ -34,6 +34,8 @@ export interface TokenService {
   /** Revokes every token of a principal (disabling it); returns how many. */
   revokeAllOf(subject: string): Promise<number>;
   verify(secret: string): Promise<Principal>;
+  /** The principal a token acts as, by the token's id (a dashboard session is bound to one); the same checks and cache as `verify`. */
+  verifyId(id: string): Promise<Principal>;
 }
 
 const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
@@ -141,6 +143,37 @@ export function createTokenService(deps: {
     for (const [hash, entry] of cache) if (match(entry.token)) cache.delete(hash);
   };
 
+  /** A verified token record, from the cache for `cacheTtlMs` (keyed by hash, or `id:<id>`). */
+  async function cached(key: string, read: () => Promise<StoredToken | undefined>): Promise<StoredToken> {
+    const now = clock().getTime();
+    let entry = cache.get(key);
+    if (!entry || entry.until <= now) {
+      const item = await read();
+      if (!item) throw new UnauthenticatedError("The bearer token is not valid.");
+      entry = { token: item, until: now + cacheTtlMs };
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, entry);
+    }
+    return entry.token;
+  }
+
+  async function principalOf(found: StoredToken): Promise<Principal> {
+    // TTL deletion is lazy (up to days): an expired token must fail even while its item exists.
+    if (found.expiresAt !== undefined && found.expiresAt * 1000 <= clock().getTime()) throw new UnauthenticatedError("The bearer token has expired.");
+    const principal = await deps.principals.get(found.subject);
+    // A disabled (or unknown) principal's credentials are not valid; the message says no more.
+    if (!principal || principal.disabled) throw new UnauthenticatedError("The bearer token is not valid.");
+    return {
+      tokenId: found.id,
+      subject: found.subject,
+      scopes: found.scopes,
+      roles: principal.roles,
+      ...(principal.displayName ? { displayName: principal.displayName } : {}),
+      credential: "bearer",
+      ...(found.expiresAt !== undefined ? { expiresAt: new Date(found.expiresAt * 1000).toISOString() } : {}),
+    };
+  }
+
   return {
     async issue(input, createdBy) {
       const principal = await principalFor(input, createdBy);
@@ -220,35 +253,17 @@ export function createTokenService(deps: {
 
     async verify(secret) {
       const hash = hashToken(secret);
-      const now = clock().getTime();
-      let token = cache.get(hash);
-      if (!token || token.until <= now) {
+      return principalOf(await cached(hash, async () => {
         const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.token(tokenId(hash))) }));
         const item = Item ? unmarshallItem<StoredToken>(Item) : undefined;
         const stored = Buffer.from(String(item?.tokenHash ?? ""), "utf8");
         const given = Buffer.from(hash, "utf8");
-        if (!item || stored.length !== given.length || !timingSafeEqual(stored, given)) {
-          throw new UnauthenticatedError("The bearer token is not valid.");
-        }
-        token = { token: item, until: now + cacheTtlMs };
-        if (cache.size > 10_000) cache.clear();
-        cache.set(hash, token);
-      }
-      const { token: found } = token;
-      // TTL deletion is lazy (up to days): an expired token must fail even while its item exists.
-      if (found.expiresAt !== undefined && found.expiresAt * 1000 <= now) throw new UnauthenticatedError("The bearer token has expired.");
-      const principal = await deps.principals.get(found.subject);
-      // A disabled (or unknown) principal's credentials are not valid; the message says no more.
-      if (!principal || principal.disabled) throw new UnauthenticatedError("The bearer token is not valid.");
-      return {
-        tokenId: found.id,
-        subject: found.subject,
-        scopes: found.scopes,
-        roles: principal.roles,
-        ...(principal.displayName ? { displayName: principal.displayName } : {}),
-        credential: "bearer",
-        ...(found.expiresAt !== undefined ? { expiresAt: new Date(found.expiresAt * 1000).toISOString() } : {}),
-      };
+        return item && stored.length === given.length && timingSafeEqual(stored, given) ? item : undefined;
+      }));
+    },
+
+    async verifyId(id) {
+      return principalOf(await cached(`id:${id}`, () => readToken(id)));
     },
   };
 }

@@ -15,6 +15,7 @@
  *   approval link       APPROVAL#<sha256(token)>    LINK                    -
  *   in-flight index     ACTIVE                      DEP#<id>                -   (one item per non-terminal deployment, for resume after restart)
  *   api token           TOKEN#<id>                  TOKEN                   TOKENS / <createdAt>#<id>
+ *   dashboard session   SESSION#<sha256(secret)>    SESSION                 -   (bound to a token id and subject; see auth/sessions.ts)
  *   principal           PRINCIPAL#<subject>         PRINCIPAL               PRINCIPALS / <subject>
  *   principal's token   PRINCIPAL#<subject>         TOKEN#<id>              -   (reference, so disabling a principal finds its tokens)
  *   role member         ROLE#<role>                 PRINCIPAL#<subject>     -   (who holds a role, for minting approval links)
@@ -67,6 +68,8 @@ export const keys = {
   token: (id: string) => ({ pk: `TOKEN#${id}`, sk: "TOKEN" }),
   tokenListPartition: () => "TOKENS",
   tokenListSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
+
+  session: (secretHash: string) => ({ pk: `SESSION#${secretHash}`, sk: "SESSION" }),
 
   principal: (subject: string) => ({ pk: `PRINCIPAL#${subject}`, sk: "PRINCIPAL" }),
   principalListPartition: () => "PRINCIPALS",

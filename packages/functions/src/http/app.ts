@@ -15,6 +15,7 @@ import { policyRoutes } from "./routes/policy.js";
 import { targetRoutes } from "./routes/targets.js";
 import { eventRoutes } from "./routes/events.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { uiRoutes } from "./ui/index.js";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
 
@@ -82,6 +83,8 @@ export function createApp(services: AppServices) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.route("/", docsRoutes());
   app.route("/", approvalLinkRoutes(services));
+  // The dashboard: server-rendered pages with their own sign-in; not in the OpenAPI document.
+  app.route("/ui", uiRoutes(services));
 
   app.use("/v1/*", authenticate(services.credentials));
   app.route("/", specRoutes(services));

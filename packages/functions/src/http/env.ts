@@ -1,5 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { CredentialResolver, Principal, PrincipalService, TokenService } from "@rollgate/core/auth";
+import type { CredentialResolver, Principal, PrincipalService, SessionService, TokenService } from "@rollgate/core/auth";
+import type { DashboardReads } from "@rollgate/core/dashboard";
 import type { IdempotencyStore } from "@rollgate/core/idempotency";
 import type { PolicyStore } from "@rollgate/core/policy";
 import type { Registry } from "@rollgate/core/registry";
@@ -28,6 +29,10 @@ export interface AppServices {
   events?: DeploymentEventFeed;
   /** Outbound webhook subscriptions and their delivery log (admin). */
   webhooks?: WebhookStore;
+  /** Dashboard sign-in sessions (`/ui/login`), resolved through `credentials` as kind `session`. */
+  sessions?: SessionService;
+  /** The dashboard's read model (overview matrix, in-flight list, approvals inbox). */
+  dashboard?: DashboardReads;
   logger: Logger;
   config: AppConfig;
   /** Bounds the large spec documents parsed at once (default: createParseLimiter()). */

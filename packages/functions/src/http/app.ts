@@ -15,6 +15,7 @@ import { policyRoutes } from "./routes/policy.js";
 import { targetRoutes } from "./routes/targets.js";
 import { eventRoutes } from "./routes/events.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { slackRoutes, slackUserRoutes } from "./routes/slack.js";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
 
@@ -82,6 +83,7 @@ export function createApp(services: AppServices) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.route("/", docsRoutes());
   app.route("/", approvalLinkRoutes(services));
+  app.route("/", slackRoutes(services));
 
   app.use("/v1/*", authenticate(services.credentials));
   app.route("/", specRoutes(services));
@@ -92,6 +94,7 @@ export function createApp(services: AppServices) {
   app.route("/", targetRoutes(services));
   app.route("/", eventRoutes(services));
   app.route("/", webhookRoutes(services));
+  app.route("/", slackUserRoutes(services));
 
   app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

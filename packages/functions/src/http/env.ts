@@ -9,6 +9,7 @@ import type { StorageCheck } from "@rollgate/core/store";
 import type { TargetRegistry } from "@rollgate/core/target";
 import type { DeploymentEventFeed } from "@rollgate/core/rollout";
 import type { WebhookStore } from "@rollgate/core/webhooks";
+import type { SlackChatOps, SlackJob, SlackLinkStore } from "@rollgate/core/slack";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -28,6 +29,10 @@ export interface AppServices {
   events?: DeploymentEventFeed;
   /** Outbound webhook subscriptions and their delivery log (admin). */
   webhooks?: WebhookStore;
+  /** Slack user links (`/v1/slack/users`, admin). */
+  slackLinks?: SlackLinkStore;
+  /** The Slack app's endpoints (`/slack/*`); absent without a signing secret, and they answer 404. */
+  slack?: SlackHttpServices;
   logger: Logger;
   config: AppConfig;
   /** Bounds the large spec documents parsed at once (default: createParseLimiter()). */
@@ -51,4 +56,13 @@ export interface AppEnv {
     principal: Principal;
     requestId: string;
   };
+}
+
+/** What `/slack/commands` and `/slack/interactions` need. */
+export interface SlackHttpServices {
+  signingSecret: string;
+  chatops: SlackChatOps;
+  /** Runs a job after the answer went out (locally a tracked promise; AWS an async self-invoke). Must not throw. */
+  background: (job: SlackJob) => void;
+  clock: () => Date;
 }

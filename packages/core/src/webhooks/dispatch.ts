@@ -103,7 +103,15 @@ export function createWebhookDispatcher(deps: {
       const result = await channel.attempt(delivery);
       if (result.status === "delivered") return { at, status: "delivered", nextAttemptAt: null, lastStatus: null, lastError: null };
       if (result.countsAsAttempt === false) {
-        return { at, status: "pending", nextAttemptAt: new Date(now.getTime() + (result.delayMs ?? 1_000)).toISOString(), lastStatus: null, lastError: { code: result.code, message: result.message }, countsAsAttempt: false };
+        // A deferral keeps the last real failure in the log, if there was one.
+        return {
+          at,
+          status: "pending",
+          nextAttemptAt: new Date(now.getTime() + (result.delayMs ?? 1_000)).toISOString(),
+          lastStatus: delivery.lastStatus,
+          lastError: delivery.lastError ?? { code: result.code, message: result.message },
+          countsAsAttempt: false,
+        };
       }
       return retryOrFail(null, result.code, result.message);
     }

@@ -2,14 +2,12 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { createAuth } from "@rollgate/core/auth";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
-import { createPolicyStore, policyFor } from "@rollgate/core/policy";
+import { createPolicyStore } from "@rollgate/core/policy";
 import {
-  createCardStore,
-  createSlackChannel,
+  createSlackCardChannel,
   createSlackChatOps,
   createSlackLinkStore,
   createSlackResponder,
-  createSlackWebApi,
   type SlackJob,
 } from "@rollgate/core/slack";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
@@ -90,8 +88,8 @@ export interface RuntimeOptions {
   /** Where approval links go when a gate opens (default: the log). */
   deliverApprovalLink?: (delivery: ApprovalLinkDelivery) => void | Promise<void>;
   /**
-   * How Slack work continues after the answer (default: a promise this process tracks;
-   * AWS: an asynchronous invoke of the API function itself, lambda-runtime.ts).
+   * Hands Slack work off to run after the answer (AWS: an asynchronous invoke of the API
+   * function itself, lambda-runtime.ts); resolves once handed off. Default: this process runs it.
    */
   slackBackground?: (job: SlackJob) => Promise<void>;
 }
@@ -185,13 +183,12 @@ function createSlackParts(
   const { table, logger } = deps;
   const links = createSlackLinkStore({ table, principals: deps.directory });
   const channel = settings.botToken
-    ? createSlackChannel({
+    ? createSlackCardChannel({
+        table,
         store: deps.webhooks,
-        cards: createCardStore(table),
-        api: createSlackWebApi({ botToken: settings.botToken, ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(settings.teamId ? { teamId: settings.teamId } : {}) }),
-        deployments: deps.deployments,
-        channelFor: async (environment) => policyFor((await deps.policy.get()).environments, environment)?.slackChannel ?? settings.defaultChannel,
-        slackUsersOf: links.slackUsersOf,
+        links,
+        policy: deps.policy,
+        settings: { botToken: settings.botToken, ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(settings.teamId ? { teamId: settings.teamId } : {}), ...(settings.defaultChannel ? { defaultChannel: settings.defaultChannel } : {}) },
       })
     : undefined;
   const chatops = createSlackChatOps({
@@ -203,11 +200,19 @@ function createSlackParts(
     ...(settings.teamId ? { teamId: settings.teamId } : {}),
     onError: (message, details) => logger.error(message, details),
   });
-  // Locally the work continues in this process; stop() waits for it (drain).
+  // Locally the work continues in this process (stop() waits for it: drain); in AWS it is
+  // handed off (an async invoke) before the answer goes out, since a frozen Lambda runs nothing.
   const pending = new Set<Promise<void>>();
-  const background = (job: SlackJob) => {
-    const work = (deps.background ?? chatops.run)(job).catch((error: unknown) => logger.error("slack background job failed", { error: String(error) }));
-    const tracked = work.finally(() => pending.delete(tracked));
+  const background = async (job: SlackJob) => {
+    if (deps.background) {
+      try {
+        await deps.background(job);
+      } catch (error) {
+        logger.error("slack background hand-off failed", { error: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+    }
+    const tracked = chatops.run(job).finally(() => pending.delete(tracked));
     pending.add(tracked);
   };
   const http = settings.signingSecret ? { signingSecret: settings.signingSecret, chatops, background, clock: () => new Date() } : undefined;

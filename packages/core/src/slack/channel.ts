@@ -59,21 +59,29 @@ function originReply(event: DomainEvent, view: DeploymentView): { text: string; 
   }
 }
 
+/**
+ * The relay's part alone: one delivery item per deployment event that can change a card
+ * (idempotent, so a retried stream record adds nothing). The stream Lambda needs only this.
+ */
+export function createSlackFanOut(store: Pick<WebhookStore, "enqueue">, clock: () => Date = () => new Date()): Notifier {
+  return {
+    async publish(event) {
+      if (!isDeploymentEvent(event) || !cardEventTypes.has(event.type)) return;
+      await store.enqueue(
+        { webhookId: channelId, eventId: event.id, eventType: event.type, eventAt: event.at, body: JSON.stringify({ deploymentId: event.deploymentId }) },
+        clock().toISOString(),
+      );
+    },
+  };
+}
+
 export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
   const clock = deps.clock ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 60_000;
   const busyDelayMs = deps.busyDelayMs ?? 500;
   const replyTypes = new Set<string>(threadReplyTypes);
 
-  const fanOut: Notifier = {
-    async publish(event) {
-      if (!isDeploymentEvent(event) || !cardEventTypes.has(event.type)) return;
-      await deps.store.enqueue(
-        { webhookId: channelId, eventId: event.id, eventType: event.type, eventAt: event.at, body: JSON.stringify({ deploymentId: event.deploymentId }) },
-        clock().toISOString(),
-      );
-    },
-  };
+  const fanOut = createSlackFanOut(deps.store, clock);
 
   async function underLease(view: DeploymentView, card: CardState, owner: string) {
     const { api, cards } = deps;

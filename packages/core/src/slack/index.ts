@@ -7,5 +7,6 @@ export { createSlackLinkStore, claimSlackRequest, type SlackLinkStore } from "./
 export { createCardStore, type CardStore, type CardState } from "./card-store.js";
 export { renderCard, renderThreadReply, blockKitLimits, slackActions, threadReplyTypes, cardEventTypes } from "./cards.js";
 export { createSlackWebApi, createSlackResponder, type SlackApi, type SlackApiOptions, type SlackMessage, type SlackResponder, type Block } from "./api.js";
-export { createSlackChannel, type SlackChannel, type SlackChannelDeps } from "./channel.js";
+export { createSlackChannel, createSlackFanOut, type SlackChannel, type SlackChannelDeps } from "./channel.js";
+export { createSlackCardChannel, type SlackCardSettings } from "./factory.js";
 export { createSlackChatOps, type SlackChatOps, type SlackJob, type SlashCommandInput, type ButtonInput, type SlackAcceptance } from "./chatops.js";

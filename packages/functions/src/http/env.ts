@@ -62,7 +62,7 @@ export interface AppEnv {
 export interface SlackHttpServices {
   signingSecret: string;
   chatops: SlackChatOps;
-  /** Runs a job after the answer went out (locally a tracked promise; AWS an async self-invoke). Must not throw. */
-  background: (job: SlackJob) => void;
+  /** Starts a job that runs after the answer (locally a tracked promise; AWS an async self-invoke); resolves once started. Never rejects. */
+  background: (job: SlackJob) => Promise<void>;
   clock: () => Date;
 }

@@ -127,8 +127,8 @@ export function slackRoutes(services: AppServices) {
     return fields;
   }
 
-  const answer = (c: Context<AppEnv>, acceptance: SlackAcceptance) => {
-    if (acceptance.job) slack.background(acceptance.job);
+  const answer = async (c: Context<AppEnv>, acceptance: SlackAcceptance) => {
+    if (acceptance.job) await slack.background(acceptance.job);
     return acceptance.answer ? c.json(acceptance.answer, 200) : c.body(null, 200);
   };
 

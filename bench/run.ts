@@ -9,6 +9,7 @@ import { benchRollouts } from "./rollout.js";
 import { benchBundle } from "./bundle.js";
 import { benchParseLoad } from "./parse-load.js";
 import { benchUi } from "./ui.js";
+import { benchSlack } from "./slack.js";
 
 const sections = (process.argv[2] ?? "all").split(",");
 const want = (name: string) => sections.includes("all") || sections.includes(name);
@@ -22,6 +23,7 @@ try {
   if (want("bundle")) out.push(...(await benchBundle()).rows, "");
   if (want("parse")) out.push(...(await benchParseLoad(dynamo.endpoint)), "");
   if (want("ui")) out.push(...(await benchUi(dynamo.endpoint)), "");
+  if (want("slack")) out.push(...(await benchSlack(dynamo.endpoint)), "");
 } finally {
   await dynamo.stop();
 }

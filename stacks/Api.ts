@@ -3,7 +3,7 @@
  * authentication and error mapping live in the app, so the same app serves `npm start`.
  */
 import { Api as HttpApi, Function, use, type StackContext } from "sst/constructs";
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Policy, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { NagSuppressions } from "cdk-nag";
 import { functionDefaults, functionLogGroup } from "./defaults.js";
 import { suppressExecutionWildcard, suppressFunctionFindings } from "./nag.js";
@@ -32,6 +32,12 @@ export function corsSettings(originsSetting: string | undefined) {
   };
 }
 
+/** The Slack settings that are not secrets, read at deploy time (README, "Slack"). */
+export function slackEnvironment(env: Record<string, string | undefined> = process.env): Record<string, string> {
+  const names = ["ROLLGATE_SLACK_CHANNEL", "ROLLGATE_SLACK_API_URL", "ROLLGATE_SLACK_TEAM_ID"];
+  return Object.fromEntries(names.filter((name) => env[name]).map((name) => [name, env[name]!]));
+}
+
 export function Api({ stack, app }: StackContext) {
   const { table } = use(Storage);
   const secrets = use(Secrets);
@@ -49,8 +55,15 @@ export function Api({ stack, app }: StackContext) {
       ROLLGATE_TABLE_NAME: table.tableName,
       ROLLGATE_STATE_MACHINE_ARN: stateMachineArn,
     },
-    bind: [secrets.adminToken, secrets.cursorSecret],
+    bind: [secrets.adminToken, secrets.cursorSecret, secrets.slackSigningSecret, secrets.slackBotToken],
   });
+  for (const [name, value] of Object.entries(slackEnvironment())) apiFunction.addEnvironment(name, value);
+  // Slack work that may outlast Slack's 3 s runs in an async invoke of this function (slack-jobs.ts).
+  // A policy of its own: the function does not wait for it, so its own ARN is no cycle.
+  const selfInvoke = new Policy(stack, "ApiSelfInvoke", {
+    statements: [new PolicyStatement({ actions: ["lambda:InvokeFunction"], resources: [apiFunction.functionArn] })],
+  });
+  selfInvoke.attachToRole(apiFunction.role!);
   apiFunction.addToRolePolicy(tableReadWrite(table));
   apiFunction.addToRolePolicy(
     new PolicyStatement({

@@ -13,6 +13,8 @@ import { NagSuppressions } from "cdk-nag";
 import { functionDefaults, functionLogGroup } from "./defaults.js";
 import { suppressFunctionFindings } from "./nag.js";
 import { tableReadWrite } from "./permissions.js";
+import { slackEnvironment } from "./Api.js";
+import { Secrets } from "./Secrets.js";
 import { Storage } from "./Storage.js";
 
 /** Retries of a failing batch before it is dead-lettered. */
@@ -20,6 +22,9 @@ export const relayRetryAttempts = 5;
 
 export function OutboxRelay({ stack }: StackContext) {
   const { table } = use(Storage);
+  const secrets = use(Secrets);
+  // Release cards in Slack: ROLLGATE_SLACK_CARDS=on at deploy time (README, "Slack").
+  const slackCards = process.env.ROLLGATE_SLACK_CARDS === "on";
 
   const deadLetterQueue = new Queue(stack, "RelayDeadLetters", {
     encryption: QueueEncryption.SQS_MANAGED,
@@ -35,7 +40,7 @@ export function OutboxRelay({ stack }: StackContext) {
     handler: "packages/functions/src/stream.handler",
     memorySize: 256,
     logGroup: functionLogGroup(stack, "Relay"),
-    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName, ...(slackCards ? { ROLLGATE_SLACK_CARDS: "on" } : {}) },
   });
   // Webhook channels: the relay writes one delivery item per subscription and event (webhooks/store.ts).
   relayFunction.addToRolePolicy(tableReadWrite(table));
@@ -71,7 +76,9 @@ export function OutboxRelay({ stack }: StackContext) {
     memorySize: 256,
     timeout: 60,
     logGroup: functionLogGroup(stack, "WebhookDeliveries"),
-    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName },
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName, ...slackEnvironment() },
+    // Slack release cards are delivered here too; the bot token is its only secret.
+    bind: [secrets.slackBotToken],
   });
   deliveryFunction.addToRolePolicy(tableReadWrite(table));
   deliveryFunction.addEventSource(

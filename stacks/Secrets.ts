@@ -14,5 +14,9 @@ export function Secrets({ stack }: StackContext) {
     cursorSecret: new Config.Secret(stack, "CURSOR_SECRET"),
     /** HMAC key of the approval-link webhook (ROLLGATE_APPROVAL_WEBHOOK_URL). Webhook traffic targets have their own secrets, registered with them. */
     webhookSecret: new Config.Secret(stack, "WEBHOOK_SECRET"),
+    /** The Slack app's signing secret: /slack/* verifies every request with it (without it, /slack/* is a 404). API only. */
+    slackSigningSecret: new Config.Secret(stack, "SLACK_SIGNING_SECRET"),
+    /** The Slack bot token (`xoxb-…`, scopes chat:write and commands): the API (card after a click) and the delivery function (cards). */
+    slackBotToken: new Config.Secret(stack, "SLACK_BOT_TOKEN"),
   };
 }

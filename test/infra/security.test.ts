@@ -66,11 +66,12 @@ describe("least privilege", () => {
     }
   });
 
-  it("API: table items, start/stop/describe executions and task success/failure on this state machine, its two secrets", () => {
+  it("API: table items, start/stop/describe executions and task success/failure on this state machine, its secrets, invoking itself (Slack work)", () => {
     const policy = policyMap(statementsFor("api"));
     expect(Object.keys(policy).sort()).toEqual(
       [
         ...tableActions,
+        "lambda:InvokeFunction",
         "ssm:GetParameters",
         "states:DescribeExecution",
         "states:SendTaskFailure",
@@ -89,6 +90,10 @@ describe("least privilege", () => {
     }
     expect(policy["ssm:GetParameters"]!.join()).toMatch(/Secret\/ADMIN_TOKEN\/value.*Secret\/CURSOR_SECRET\/value|Secret\/CURSOR_SECRET\/value.*Secret\/ADMIN_TOKEN\/value/);
     expect(policy["ssm:GetParameters"]!.join()).not.toContain("WEBHOOK_SECRET");
+    for (const name of ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"]) expect(policy["ssm:GetParameters"]!.join()).toContain(`Secret/${name}/value`);
+    // Only itself: the ARN of the API function, nothing else.
+    const [apiFunctionId] = functionByHandler(templateJson(dev, "Api"), "packages/functions/src/api.handler");
+    expect(policy["lambda:InvokeFunction"]).toEqual([`<getatt:${apiFunctionId}.Arn>`]);
   });
 
   it("step Lambda: table items (the table and its one GSI, no Scan), its webhook secret, nothing on Step Functions", () => {
@@ -122,13 +127,16 @@ describe("least privilege", () => {
 });
 
 describe("the webhook delivery function's permissions", () => {
-  it("table items (no Scan) and the table's stream, nothing else: no queue, no Step Functions, no secrets", () => {
+  it("table items (no Scan), the table's stream and the Slack bot token, nothing else: no queue, no Step Functions, no other secret", () => {
     const policy = policyMap(statementsFor("deliveries"));
     const tableArn = "<import:dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204>";
     for (const action of tableActions) expect(policy[action]).toEqual([tableArn, `${tableArn}/index/gsi1`]);
     expect(Object.keys(policy).sort()).toEqual(
-      [...tableActions, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams", ...xray].sort(),
+      [...tableActions, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams", "ssm:GetParameters", ...xray].sort(),
     );
+    const secrets = policy["ssm:GetParameters"]!.join();
+    expect(secrets).toContain("Secret/SLACK_BOT_TOKEN/value");
+    for (const other of ["SLACK_SIGNING_SECRET", "WEBHOOK_SECRET", "ADMIN_TOKEN", "CURSOR_SECRET"]) expect(secrets).not.toContain(other);
   });
 });
 

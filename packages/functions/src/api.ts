@@ -1,5 +1,6 @@
 import { handle } from "hono/aws-lambda";
 import { createLambdaRuntime } from "./lambda-runtime.js";
+import { isSlackJobEvent } from "./slack-jobs.js";
 import type { Runtime } from "./wiring.js";
 
 /**
@@ -10,6 +11,7 @@ import type { Runtime } from "./wiring.js";
 let ready: Promise<{ runtime: Runtime; serve: ReturnType<typeof handle> }> | undefined;
 
 export async function handler(...args: Parameters<ReturnType<typeof handle>>) {
+  const [event] = args as unknown[];
   ready ??= createLambdaRuntime().then(
     (runtime) => ({ runtime, serve: handle(runtime.app) }),
     (error: unknown) => {
@@ -17,6 +19,11 @@ export async function handler(...args: Parameters<ReturnType<typeof handle>>) {
       throw error;
     },
   );
-  const { serve } = await ready;
+  const { runtime, serve } = await ready;
+  // Slack work handed off by an earlier request of this function (slack-jobs.ts): run it, answer via response_url.
+  if (isSlackJobEvent(event)) {
+    await runtime.slackChatOps.run(event.rollgateSlackJob);
+    return { statusCode: 200, body: "" };
+  }
   return serve(...args);
 }

@@ -7,18 +7,53 @@
  * the batch; the stream record only says "there is work".
  */
 import { Logger } from "@aws-lambda-powertools/logger";
-import { createCursorCodec, createDynamoClient } from "@rollgate/core/store";
-import { createWebhookDispatcher, createWebhookStore } from "@rollgate/core/webhooks";
+import { createCursorCodec, createDynamoClient, keys } from "@rollgate/core/store";
+import { createSlackCardChannel } from "@rollgate/core/slack";
+import { createWebhookDispatcher, createWebhookStore, type WebhookDispatcher } from "@rollgate/core/webhooks";
+import { loadBoundSecrets } from "./secrets.js";
 
 const logger = new Logger({ serviceName: "rollgate" });
 const tableName = process.env.ROLLGATE_TABLE_NAME;
 if (!tableName) throw new Error("ROLLGATE_TABLE_NAME is not set: the stack sets it on every Rollgate function.");
-const dispatcher = createWebhookDispatcher({
-  // Nothing here lists, so the cursor codec signs nothing that leaves the function.
-  store: createWebhookStore({ table: { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName }, cursors: createCursorCodec("deliveries") }),
-  onError: (message, details) => logger.error(message, details),
-});
+const table = { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName };
+// Nothing here lists, so the cursor codec signs nothing that leaves the function.
+const store = createWebhookStore({ table, cursors: createCursorCodec("deliveries") });
+
+/**
+ * Built at the first invocation: Slack release cards (the SLACK_BOT_TOKEN secret) ride on
+ * the same delivery items, as their own channel. A failed secrets read is retried next time.
+ */
+let ready: Promise<WebhookDispatcher> | undefined;
+function dispatcher(): Promise<WebhookDispatcher> {
+  ready ??= loadBoundSecrets().then(
+    (secrets) => {
+      const botToken = secrets.SLACK_BOT_TOKEN;
+      const slack = botToken
+        ? createSlackCardChannel({
+            table,
+            store,
+            settings: {
+              botToken,
+              ...(process.env.ROLLGATE_SLACK_API_URL ? { apiUrl: process.env.ROLLGATE_SLACK_API_URL } : {}),
+              ...(process.env.ROLLGATE_SLACK_TEAM_ID ? { teamId: process.env.ROLLGATE_SLACK_TEAM_ID } : {}),
+              ...(process.env.ROLLGATE_SLACK_CHANNEL ? { defaultChannel: process.env.ROLLGATE_SLACK_CHANNEL } : {}),
+            },
+          })
+        : undefined;
+      return createWebhookDispatcher({
+        store,
+        ...(slack ? { channels: { [keys.slackDeliveryChannel()]: slack } } : {}),
+        onError: (message, details) => logger.error(message, details),
+      });
+    },
+    (error: unknown) => {
+      ready = undefined;
+      throw error;
+    },
+  );
+  return ready;
+}
 
 export async function handler(): Promise<void> {
-  logger.info("webhook delivery round", await dispatcher.deliverDue());
+  logger.info("delivery round", await (await dispatcher()).deliverDue());
 }

@@ -1,10 +1,12 @@
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { createWebhookLinkDelivery } from "@rollgate/core/approval";
 import { createDynamoClient } from "@rollgate/core/store";
 import { createSfnOrchestrator } from "@rollgate/core/workflow";
 import { createLogger } from "./logger.js";
 import { loadBoundSecrets } from "./secrets.js";
-import { createRuntime, createSagaStepHandler, type Runtime } from "./wiring.js";
+import { createSlackSelfInvoke } from "./slack-jobs.js";
+import { createRuntime, createSagaStepHandler, slackSettingsFromEnv, type Runtime } from "./wiring.js";
 
 /**
  * The Lambda side of the composition root: runtimes built once per container from the
@@ -32,6 +34,8 @@ export async function createLambdaRuntime(): Promise<Runtime> {
       region: process.env.AWS_REGION,
       cursorSecret,
       publicBaseUrl: process.env.ROLLGATE_PUBLIC_BASE_URL,
+      // The Slack app: its two secrets from SST, the rest from the stack's environment.
+      slack: slackSettingsFromEnv(process.env, { signingSecret: bound.SLACK_SIGNING_SECRET, botToken: bound.SLACK_BOT_TOKEN }),
     },
     {
       kind: "remote",
@@ -39,6 +43,10 @@ export async function createLambdaRuntime(): Promise<Runtime> {
         client: new SFNClient({ region: process.env.AWS_REGION }),
         stateMachineArn: required("ROLLGATE_STATE_MACHINE_ARN"),
       }),
+    },
+    {
+      // Slack work continues in an async invoke of this same function (api.ts runs it).
+      slackBackground: createSlackSelfInvoke({ client: new LambdaClient({ region: process.env.AWS_REGION }), functionName: required("AWS_LAMBDA_FUNCTION_NAME") }),
     },
   );
   // The first admin token (the ADMIN_TOKEN secret, stored hashed), as `npm start` does.

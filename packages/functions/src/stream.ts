@@ -4,7 +4,8 @@
  * this handler only decodes, publishes and reports which records to retry.
  *
  * Channels: logs, alert metrics, and one webhook delivery item per matching subscription
- * (an idempotent write, so a retried record never sends twice). The deliveries themselves
+ * (an idempotent write, so a retried record never sends twice), and one Slack delivery item
+ * per card event when Slack is on. The deliveries themselves
  * are attempted by their own function (deliveries.ts), so a slow receiver never holds up
  * this shard. The local runtime runs the same two pieces (stream poller, delivery loop).
  */
@@ -17,21 +18,23 @@ import {
   processStreamBatch,
 } from "@rollgate/core/events";
 import { createCursorCodec, createDynamoClient } from "@rollgate/core/store";
-import { createWebhookDispatcher, createWebhookStore } from "@rollgate/core/webhooks";
+import { createSlackFanOut } from "@rollgate/core/slack";
+import { createWebhookDispatcher, createWebhookStore, type WebhookStore } from "@rollgate/core/webhooks";
 
 const logger = new Logger({ serviceName: "rollgate" });
 const tableName = process.env.ROLLGATE_TABLE_NAME;
-const webhooks = tableName
-  ? createWebhookDispatcher({
-      // The relay never lists anything, so its cursor codec signs nothing that leaves it.
-      store: createWebhookStore({ table: { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName }, cursors: createCursorCodec("relay") }),
-      onError: (message, details) => logger.error(message, details),
-    })
+// The relay never lists anything, so its cursor codec signs nothing that leaves it.
+const store: WebhookStore | undefined = tableName
+  ? createWebhookStore({ table: { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName }, cursors: createCursorCodec("relay") })
   : undefined;
+const webhooks = store ? createWebhookDispatcher({ store, onError: (message, details) => logger.error(message, details) }) : undefined;
+// Slack release cards (ROLLGATE_SLACK_CARDS=on): delivery items too, attempted by deliveries.ts.
+const slackCards = store && process.env.ROLLGATE_SLACK_CARDS === "on" ? createSlackFanOut(store) : undefined;
 const notifier = createFanoutNotifier([
   createLoggingNotifier({ logger }),
   createAlertMetricsNotifier({ stage: process.env.SST_STAGE ?? "unknown" }),
   ...(webhooks ? [webhooks.fanOut] : []),
+  ...(slackCards ? [slackCards] : []),
 ]);
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {

@@ -4,10 +4,17 @@ import { createAuth } from "@rollgate/core/auth";
 import { createDashboardReads } from "@rollgate/core/dashboard";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
 import { createPolicyStore } from "@rollgate/core/policy";
+import {
+  createSlackCardChannel,
+  createSlackChatOps,
+  createSlackLinkStore,
+  createSlackResponder,
+  type SlackJob,
+} from "@rollgate/core/slack";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
 import { createDeploymentEventFeed, createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
 import type { ValidationMode } from "@rollgate/core/spec";
-import { createCursorCodec, createDynamoClient, createStorageProbe, type TableContext } from "@rollgate/core/store";
+import { createCursorCodec, createDynamoClient, createStorageProbe, keys, type TableContext } from "@rollgate/core/store";
 import { createTargetAwsClients, createTargetRegistry, createTrafficTarget, type Resolver } from "@rollgate/core/target";
 import { createWebhookDispatcher, createWebhookStore, type DispatcherOptions } from "@rollgate/core/webhooks";
 import { retryingTransientErrors, type LocalOrchestrator, type Orchestrator, type StepHandler } from "@rollgate/core/workflow";
@@ -30,6 +37,37 @@ export interface RuntimeConfig {
   defaultEnvironments?: string[];
   /** How many large spec documents are parsed at once, and how many may wait (http/parse-limit.ts). */
   parseLimits?: ParseLimiterOptions;
+  /** The Slack app (DESIGN.md section 11); see slackSettingsFromEnv. */
+  slack?: SlackSettings;
+}
+
+export interface SlackSettings {
+  /** Without it `/slack/*` answers 404. */
+  signingSecret?: string;
+  /** Without it no release cards are posted. */
+  botToken?: string;
+  /** ROLLGATE_SLACK_CHANNEL: where cards go unless the environment's policy names a `slackChannel`. */
+  defaultChannel?: string;
+  /** ROLLGATE_SLACK_API_URL, default https://slack.com/api/. */
+  apiUrl?: string;
+  teamId?: string;
+  /** Where `response_url` may point (default https://hooks.slack.com/); tests add their stand-in. */
+  responseUrlPrefixes?: string[];
+}
+
+/** The Slack settings in an environment (ROLLGATE_SLACK_*); secrets may come from elsewhere (SST) and override. */
+export function slackSettingsFromEnv(env: Record<string, string | undefined>, secrets: { signingSecret?: string; botToken?: string } = {}): SlackSettings {
+  const prefixes = env.ROLLGATE_SLACK_RESPONSE_URL_PREFIXES?.split(",").map((p) => p.trim()).filter(Boolean);
+  const pick = (value: string | undefined) => (value ? value : undefined);
+  const settings: SlackSettings = {
+    signingSecret: secrets.signingSecret ?? pick(env.ROLLGATE_SLACK_SIGNING_SECRET),
+    botToken: secrets.botToken ?? pick(env.ROLLGATE_SLACK_BOT_TOKEN),
+    defaultChannel: pick(env.ROLLGATE_SLACK_CHANNEL),
+    apiUrl: pick(env.ROLLGATE_SLACK_API_URL),
+    teamId: pick(env.ROLLGATE_SLACK_TEAM_ID),
+    ...(prefixes?.length ? { responseUrlPrefixes: prefixes } : {}),
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as SlackSettings;
 }
 
 /**
@@ -50,6 +88,11 @@ export interface RuntimeOptions {
   webhookDelivery?: DispatcherOptions;
   /** Where approval links go when a gate opens (default: the log). */
   deliverApprovalLink?: (delivery: ApprovalLinkDelivery) => void | Promise<void>;
+  /**
+   * Hands Slack work off to run after the answer (AWS: an asynchronous invoke of the API
+   * function itself, lambda-runtime.ts); resolves once handed off. Default: this process runs it.
+   */
+  slackBackground?: (job: SlackJob) => Promise<void>;
 }
 
 /**
@@ -89,9 +132,12 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
 
   const auth = createAuth({ table, cursors });
   const webhooks = createWebhookStore({ table, cursors });
+  const slack = createSlackParts(config.slack ?? {}, { table, webhooks, deployments, policy, directory: auth.principals.directory, logger, background: options.slackBackground });
   // The relay's webhook channel and the delivery rounds (the stream poller locally); same address rules as webhook targets.
+  // Slack release cards ride on the same delivery items, as a channel of their own.
   const webhookDispatcher = createWebhookDispatcher({
     store: webhooks,
+    ...(slack.channel ? { channels: { [keys.slackDeliveryChannel()]: slack.channel } } : {}),
     ...(options.targetResolver ? { resolver: options.targetResolver } : {}),
     ...(options.webhookDelivery ? { options: options.webhookDelivery } : {}),
     onError: (message, details) => logger.error(message, details),
@@ -109,6 +155,8 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     targets: createTargetRegistry({ table, cursors }),
     events: createDeploymentEventFeed({ table }),
     webhooks,
+    slackLinks: slack.links,
+    ...(slack.http ? { slack: slack.http } : {}),
     logger,
     parseLimiter: createParseLimiter(config.parseLimits),
     checkStorage: createStorageProbe(table),
@@ -119,7 +167,59 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     },
   };
   const app = createApp(services);
-  return { app, services, table, logger, orchestrator, localOrchestrator, webhookDispatcher };
+  return { app, services, table, logger, orchestrator, localOrchestrator, webhookDispatcher, slackChannel: slack.channel, slackChatOps: slack.chatops, slackJobs: slack.jobs };
+}
+
+/** The Slack app's parts: identity links always; release cards with a bot token; `/slack/*` with a signing secret. */
+function createSlackParts(
+  settings: SlackSettings,
+  deps: {
+    table: TableContext;
+    webhooks: ReturnType<typeof createWebhookStore>;
+    deployments: ReturnType<typeof createDeploymentService>;
+    policy: ReturnType<typeof createPolicyStore>;
+    directory: import("@rollgate/core/auth").PrincipalDirectory;
+    logger: Logger;
+    background?: (job: SlackJob) => Promise<void>;
+  },
+) {
+  const { table, logger } = deps;
+  const links = createSlackLinkStore({ table, principals: deps.directory });
+  const channel = settings.botToken
+    ? createSlackCardChannel({
+        table,
+        store: deps.webhooks,
+        links,
+        policy: deps.policy,
+        settings: { botToken: settings.botToken, ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}), ...(settings.teamId ? { teamId: settings.teamId } : {}), ...(settings.defaultChannel ? { defaultChannel: settings.defaultChannel } : {}) },
+      })
+    : undefined;
+  const chatops = createSlackChatOps({
+    table,
+    links,
+    deployments: deps.deployments,
+    responder: createSlackResponder(settings.responseUrlPrefixes ? { allowedPrefixes: settings.responseUrlPrefixes } : {}),
+    ...(channel ? { syncCard: channel.sync } : {}),
+    ...(settings.teamId ? { teamId: settings.teamId } : {}),
+    onError: (message, details) => logger.error(message, details),
+  });
+  // Locally the work continues in this process (stop() waits for it: drain); in AWS it is
+  // handed off (an async invoke) before the answer goes out, since a frozen Lambda runs nothing.
+  const pending = new Set<Promise<void>>();
+  const background = async (job: SlackJob) => {
+    if (deps.background) {
+      try {
+        await deps.background(job);
+      } catch (error) {
+        logger.error("slack background hand-off failed", { error: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+    }
+    const tracked = chatops.run(job).finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  };
+  const http = settings.signingSecret ? { signingSecret: settings.signingSecret, chatops, background, clock: () => new Date() } : undefined;
+  return { links, channel, chatops, http, jobs: { drain: async () => void (await Promise.allSettled([...pending])) } };
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;

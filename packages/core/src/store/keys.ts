@@ -24,6 +24,9 @@
  *   registered target   TARGETDEF#<name>            DEF                     TARGETS / <name>   (webhook or lambda-alias, secret included; see target/registry.ts)
  *   webhook             WEBHOOK#<id>                DEF                     WEBHOOKS / <createdAt>#<id>   (outbound subscription, secret included; see webhooks/store.ts)
  *   webhook delivery    WEBHOOK#<id>                DLV#<eventAt>#<eventId> WEBHOOKDUE / <nextAttemptAt>#<id>#<eventId>   (one per subscription and event; in the due index only while pending)
+ *   slack user link     SLACKUSER#<slackUserId>     LINK                    SLACKUSERS#<subject> / <slackUserId>   (which principal a Slack user acts as, with which scopes)
+ *   slack request       SLACKREQ#<trigger or action> REQ                    -   (a Slack trigger_id / action_ts seen once; TTL expiresAt)
+ *   slack release card  SLACKCARD#<deploymentId>    CARD                    -   (channel, ts, thread replies posted, the render lease; see slack/card-store.ts)
  *   server config       CONFIG                      <name>                  -
  *   platform policy     POLICY                      CURRENT                 -   (the environment policy with its revision, updatedBy, updatedAt)
  *   platform event      EVENTS#<stream>             EVT#<seq:8>             -   (the outbox for events about no deployment: stream `policy`, seq = the policy revision;
@@ -91,6 +94,13 @@ export const keys = {
   webhookDeliveryPrefix: () => "DLV#",
   webhookDuePartition: () => "WEBHOOKDUE",
   webhookDueSort: (nextAttemptAt: string, id: string, eventId: string) => `${nextAttemptAt}#${id}#${eventId}`,
+
+  slackUser: (slackUserId: string) => ({ pk: `SLACKUSER#${slackUserId}`, sk: "LINK" }),
+  slackUsersOfPartition: (subject: string) => `SLACKUSERS#${subject}`,
+  slackRequest: (id: string) => ({ pk: `SLACKREQ#${id}`, sk: "REQ" }),
+  slackCard: (deploymentId: string) => ({ pk: `SLACKCARD#${deploymentId}`, sk: "CARD" }),
+  /** The delivery channel id the Slack release cards use in the (webhook) delivery items; webhook ids start with `wh_`. */
+  slackDeliveryChannel: () => "slack",
 
   config: (name: string) => ({ pk: "CONFIG", sk: name }),
 

@@ -31,6 +31,20 @@ export interface DispatcherOptions {
   batchSize?: number;
 }
 
+/**
+ * Another channel on the same delivery machinery (Slack release cards): its delivery items
+ * carry the channel's id where a subscription id would be, and it attempts them itself.
+ * `retry` without `countsAsAttempt: false` counts toward `maxAttempts` and backs off like a
+ * webhook; with it (the channel was busy, not failing) it waits `delayMs` and costs nothing.
+ */
+export type ChannelOutcome =
+  | { status: "delivered" }
+  | { status: "retry"; code: string; message: string; delayMs?: number; countsAsAttempt?: boolean };
+
+export interface DeliveryChannel {
+  attempt(delivery: StoredDelivery): Promise<ChannelOutcome>;
+}
+
 export interface WebhookDispatcher {
   /** The relay's channel: writes one delivery per matching subscription (never sends). */
   fanOut: Notifier;
@@ -43,6 +57,8 @@ export function createWebhookDispatcher(deps: {
   resolver?: Resolver;
   clock?: () => Date;
   options?: DispatcherOptions;
+  /** Channels other than webhook subscriptions, by the id their delivery items carry. */
+  channels?: Record<string, DeliveryChannel>;
   onError?: (message: string, details: Record<string, unknown>) => void;
 }): WebhookDispatcher {
   const { store } = deps;
@@ -82,6 +98,23 @@ export function createWebhookDispatcher(deps: {
             lastError: { code, message },
           };
 
+    const channel = deps.channels?.[delivery.webhookId];
+    if (channel) {
+      const result = await channel.attempt(delivery);
+      if (result.status === "delivered") return { at, status: "delivered", nextAttemptAt: null, lastStatus: null, lastError: null };
+      if (result.countsAsAttempt === false) {
+        // A deferral keeps the last real failure in the log, if there was one.
+        return {
+          at,
+          status: "pending",
+          nextAttemptAt: new Date(now.getTime() + (result.delayMs ?? 1_000)).toISOString(),
+          lastStatus: delivery.lastStatus,
+          lastError: delivery.lastError ?? { code: result.code, message: result.message },
+          countsAsAttempt: false,
+        };
+      }
+      return retryOrFail(null, result.code, result.message);
+    }
     const webhook = await store.load(delivery.webhookId);
     if (!webhook) return { at, status: "failed", nextAttemptAt: null, lastStatus: null, lastError: { code: "WEBHOOK_DELETED", message: "the subscription was deleted" } };
     if (webhook.status !== "active") {

@@ -32,6 +32,8 @@ export interface AttemptOutcome {
   nextAttemptAt: string | null;
   lastStatus: number | null;
   lastError: DeliveryView["lastError"];
+  /** `false`: a deferral (the channel was busy), not an attempt; `attempts` stays. */
+  countsAsAttempt?: boolean;
 }
 
 export interface WebhookStore {
@@ -304,7 +306,7 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: marshallItem({
             ":status": outcome.status,
-            ":one": 1,
+            ":one": outcome.countsAsAttempt === false ? 0 : 1,
             ":at": outcome.at,
             ":lastStatus": outcome.lastStatus,
             ":lastError": outcome.lastError,

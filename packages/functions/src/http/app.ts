@@ -15,6 +15,7 @@ import { policyRoutes } from "./routes/policy.js";
 import { targetRoutes } from "./routes/targets.js";
 import { eventRoutes } from "./routes/events.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { slackRoutes, slackUserRoutes } from "./routes/slack.js";
 import { uiRoutes } from "./ui/index.js";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
@@ -83,6 +84,7 @@ export function createApp(services: AppServices) {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.route("/", docsRoutes());
   app.route("/", approvalLinkRoutes(services));
+  app.route("/", slackRoutes(services));
   // The dashboard: server-rendered pages with their own sign-in; not in the OpenAPI document.
   app.route("/ui", uiRoutes(services));
 
@@ -95,6 +97,7 @@ export function createApp(services: AppServices) {
   app.route("/", targetRoutes(services));
   app.route("/", eventRoutes(services));
   app.route("/", webhookRoutes(services));
+  app.route("/", slackUserRoutes(services));
 
   app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

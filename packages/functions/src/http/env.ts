@@ -10,6 +10,7 @@ import type { StorageCheck } from "@rollgate/core/store";
 import type { TargetRegistry } from "@rollgate/core/target";
 import type { DeploymentEventFeed } from "@rollgate/core/rollout";
 import type { WebhookStore } from "@rollgate/core/webhooks";
+import type { SlackChatOps, SlackJob, SlackLinkStore } from "@rollgate/core/slack";
 
 /** Everything the HTTP app needs, built once per process by the composition root. */
 export interface AppServices {
@@ -29,6 +30,10 @@ export interface AppServices {
   events?: DeploymentEventFeed;
   /** Outbound webhook subscriptions and their delivery log (admin). */
   webhooks?: WebhookStore;
+  /** Slack user links (`/v1/slack/users`, admin). */
+  slackLinks?: SlackLinkStore;
+  /** The Slack app's endpoints (`/slack/*`); absent without a signing secret, and they answer 404. */
+  slack?: SlackHttpServices;
   /** Dashboard sign-in sessions (`/ui/login`), resolved through `credentials` as kind `session`. */
   sessions?: SessionService;
   /** The dashboard's read model (overview matrix, in-flight list, approvals inbox). */
@@ -56,4 +61,13 @@ export interface AppEnv {
     principal: Principal;
     requestId: string;
   };
+}
+
+/** What `/slack/commands` and `/slack/interactions` need. */
+export interface SlackHttpServices {
+  signingSecret: string;
+  chatops: SlackChatOps;
+  /** Starts a job that runs after the answer (locally a tracked promise; AWS an async self-invoke); resolves once started. Never rejects. */
+  background: (job: SlackJob) => Promise<void>;
+  clock: () => Date;
 }

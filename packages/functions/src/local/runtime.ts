@@ -5,7 +5,7 @@ import { createDynamoClient, ensureTable } from "@rollgate/core/store";
 import { createWebhookLinkDelivery, type ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { createFanoutNotifier, isAlertEvent, isDeploymentEvent, type Notifier } from "@rollgate/core/events";
 import { createLogger } from "../logger.js";
-import { createRuntime, localOrchestration, type Runtime } from "../wiring.js";
+import { createRuntime, localOrchestration, slackSettingsFromEnv, type Runtime } from "../wiring.js";
 import { startStreamPoller } from "./stream-poller.js";
 import { startDeliveryLoop } from "./delivery-loop.js";
 import { waitForDurableTransactions } from "./durable-writes.js";
@@ -98,6 +98,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         dynamoEndpoint: dynamo.endpoint,
         cursorSecret: persistentSecret(join(dataDir, "cursor-secret")),
         publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
+        slack: slackSettingsFromEnv(process.env),
       },
       await localOrchestration({ waitScale: options.waitScale ?? Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
       { deliverApprovalLink: approvalLinkDelivery(), logger, table },
@@ -107,7 +108,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
     // The relay first, so that the events of resumed deployments are relayed too.
     // Channels: the console, and one delivery item per matching webhook subscription (sent by the delivery loop).
-    const notifier = createFanoutNotifier([consoleNotifier, runtime.webhookDispatcher.fanOut]);
+    // Slack release cards (with ROLLGATE_SLACK_BOT_TOKEN) are delivery items too, on the same loop.
+    const notifier = createFanoutNotifier([consoleNotifier, runtime.webhookDispatcher.fanOut, ...(runtime.slackChannel ? [runtime.slackChannel.fanOut] : [])]);
     poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier, onError: quietRepeats() });
     const deliveries = startDeliveryLoop(runtime.webhookDispatcher, { onError: quietRepeats() });
     // Executions live in memory: whatever was in flight when the last process stopped is
@@ -130,6 +132,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         reconcile = undefined;
         await runtime.localOrchestrator?.stopAll("shutdown");
         await relay.stop();
+        await runtime.slackJobs.drain();
         await deliveries.stop();
         await stopDynamo();
       },

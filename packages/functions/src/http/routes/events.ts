@@ -46,6 +46,7 @@ export function eventRoutes(services: AppServices) {
       tags: ["deployments"],
       middleware: [requireScope("specs:read")] as const,
       summary: "The deployment's events after a sequence number, oldest first (what `rollgate watch` follows)",
+      description: "Pass the last `nextSeq` as `after` to get only what is new; `hasMore` says the page was full. Event types and their data are the `Event` component.",
       request: { params: IdParam, query: EventsQuery },
       responses: {
         200: { description: "A page of events", content: { "application/json": { schema: EventPageSchema } } },

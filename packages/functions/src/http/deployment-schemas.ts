@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { eventDataSchemas, eventEnvelope, eventTypes } from "@rollgate/core/events";
 import { deploymentStatuses } from "@rollgate/core/rollout";
 import { FieldIssueSchema } from "./schemas.js";
 
@@ -74,9 +75,16 @@ export const VoteOutcomeSchema = z
   })
   .openapi("VoteOutcome");
 
-const EventSchema = z
-  .object({ id: z.string(), type: z.string(), at: z.string(), actor: z.string().optional(), data: z.record(z.string(), z.unknown()) })
-  .openapi("DomainEvent");
+/** The catalog (core/events/catalog.ts) as one discriminated union: the `Event` component of the document. */
+export const EventSchema = z
+  .discriminatedUnion(
+    "type",
+    eventTypes.map((type) => z.object({ ...eventEnvelope, type: z.literal(type), data: z.object(eventDataSchemas[type].shape) })) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+  )
+  .openapi("Event");
 
 export const DeploymentSchema = z
   .object({
@@ -97,9 +105,17 @@ export const DeploymentSchema = z
       failedChecks: z.number().int(),
       threshold: z.number().int(),
       checks: z.array(z.object({ step: z.number(), weight: z.number(), at: z.string(), errorRate: z.number(), latencyP99Ms: z.number(), passed: z.boolean() })),
+      healthAttempts: z.number().int().openapi({ description: "Failed health checks at the current health step" }),
     }),
     compensationLog: z.array(z.object({ kind: z.string(), step: z.number(), outcome: z.enum(["completed", "failed"]), at: z.string(), error: z.string().optional() })),
-    pendingCompensations: z.array(z.object({ kind: z.string(), step: z.number() })),
+    pendingCompensations: z.array(
+      z.object({
+        kind: z.string(),
+        step: z.number(),
+        registeredAt: z.string(),
+        restore: z.object({ currentVersion: z.number().int().nullable(), previousVersion: z.number().int().nullable(), lastDeploymentId: z.string().nullable() }).optional(),
+      }),
+    ),
     timeline: z.array(EventSchema),
     failure: z.object({ code: z.string(), message: z.string(), step: z.number().optional() }).optional(),
     stopRequest: z
@@ -156,3 +172,19 @@ export const ApprovalLinkViewSchema = z
     canDecide: z.boolean(),
   })
   .openapi("ApprovalLinkView");
+
+/** A list entry of `GET /v1/deployments` (core's DeploymentSummary). */
+export const DeploymentSummarySchema = DeploymentSchema.pick({
+  id: true,
+  specId: true,
+  version: true,
+  environment: true,
+  strategy: true,
+  purpose: true,
+  status: true,
+  requestedBy: true,
+  reason: true,
+  stableVersion: true,
+  createdAt: true,
+  finishedAt: true,
+}).openapi("DeploymentSummary");

@@ -14,7 +14,7 @@ export function allowedMethods(routes: readonly RouteEntry[], path: string): str
   const allowed = new Set<string>();
   for (const route of routes) {
     if (route.method === "ALL" || route.path.includes("*")) continue;
-    const pattern = new RegExp(`^${route.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+")}/?$`);
+    const pattern = new RegExp(`^${route.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+")}$`);
     if (!pattern.test(path)) continue;
     allowed.add(route.method);
     if (route.method === "GET") allowed.add("HEAD");

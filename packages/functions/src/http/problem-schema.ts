@@ -15,4 +15,6 @@ export const ProblemSchema = z
     instance: z.string().optional(),
     errors: z.array(FieldIssueSchema).optional(),
   })
-  .openapi("Problem");
+  // RFC 9457 extension members: the error's context (`requiredScope`, `limit`, `deploymentId`, ...).
+  .catchall(z.unknown())
+  .openapi("Problem", { description: "RFC 9457 problem details with a stable `code`; other members carry the error's context" });

@@ -1,5 +1,8 @@
 import type { Context, TypedResponse } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "@hono/zod-openapi";
+import type { JSONParsed } from "hono/utils/types";
+import type { ProblemSchema } from "./problem-schema.js";
 import { isRollgateError, type ErrorKind, type FieldIssue } from "@rollgate/core/errors";
 import { isStorageUnavailable, StorageUnavailableError } from "@rollgate/core/store";
 
@@ -71,7 +74,7 @@ export function problem<S extends ContentfulStatusCode>(
   };
   if (status === 401) c.header("WWW-Authenticate", 'Bearer realm="rollgate"');
   // Typed as what it is, a JSON document with this status, so a typed route may return it.
-  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" }) as unknown as Response & TypedResponse<Problem, S, "json">;
+  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" }) as unknown as Response & TypedResponse<JSONParsed<z.output<typeof ProblemSchema>>, S, "json">;
 }
 
 /** Approval-link tokens are bearer secrets in the URL: never echo or log them. */

@@ -6,7 +6,7 @@ import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
-import { DeploymentSchema, PlanSchema, VoteOutcomeSchema } from "../deployment-schemas.js";
+import { DeploymentSchema, DeploymentSummarySchema, PlanSchema, VoteOutcomeSchema } from "../deployment-schemas.js";
 import { FieldIssueSchema, PageQuery, problems, SpecIdParam } from "../schemas.js";
 import { IdempotencyKeyParameter } from "../openapi.js";
 
@@ -143,7 +143,7 @@ export function deploymentRoutes(services: AppServices) {
           content: {
             "application/json": {
               schema: z.object({
-                items: z.array(DeploymentSchema.pick({ id: true, specId: true, version: true, environment: true, strategy: true, purpose: true, status: true, requestedBy: true, createdAt: true, finishedAt: true })),
+                items: z.array(DeploymentSummarySchema),
                 nextCursor: z.string().nullable(),
               }),
             },

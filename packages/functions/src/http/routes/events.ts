@@ -1,26 +1,15 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { eventDataSchemas, eventEnvelope, eventTypes } from "@rollgate/core/events";
 import type { DeploymentEventFeed } from "@rollgate/core/rollout";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { problems } from "../schemas.js";
+import { EventSchema } from "../deployment-schemas.js";
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 const EventsQuery = z.object({
   after: z.coerce.number().int().min(0).max(99_999_999).default(0).openapi({ param: { name: "after", in: "query" }, description: "A sequence number: only later events are returned (0: from the start)" }),
   limit: z.coerce.number().int().min(1).max(100).default(100).openapi({ param: { name: "limit", in: "query" } }),
 });
-
-/** The catalog (core/events/catalog.ts) as one discriminated union: the `Event` component of the document. */
-const EventSchema = z
-  .discriminatedUnion(
-    "type",
-    eventTypes.map((type) => z.object({ ...eventEnvelope, type: z.literal(type), data: z.object(eventDataSchemas[type].shape) })) as unknown as [
-      z.ZodObject,
-      ...z.ZodObject[],
-    ],
-  )
-  .openapi("Event");
 
 const EventPageSchema = z
   .object({

@@ -64,10 +64,15 @@ const versionReadHeaders = {
  * The raw text depends on the content alone; the JSON form also on the lifecycle state, so
  * once that changed its ETag says which change it shows.
  */
-function versionEtag(read: VersionRead, raw: boolean): string {
+function versionEtag(read: Pick<VersionRead, "contentHash" | "updatedAt" | "state">, raw: boolean): string {
   if (raw) return `"${read.contentHash}-raw"`;
   if (!read.updatedAt) return `"${read.contentHash}"`;
   return `"${read.contentHash}-${read.state}.${Date.parse(read.updatedAt).toString(36)}"`;
+}
+
+/** If-Match uses the strong comparison (RFC 9110 13.1.1): a weak tag never matches, `*` always does. */
+function matchesAnyOf(header: string, etag: string): boolean {
+  return header.split(",").some((tag) => tag.trim() === "*" || tag.trim() === etag);
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): `W/` is ignored, `*` matches. */
@@ -290,18 +295,33 @@ export function specRoutes(services: AppServices) {
       operationId: "setSpecVersionState",
       tags: ["specs"],
       summary: "Change a version's lifecycle state (active, deprecated, disabled)",
-      description: "A disabled version cannot be deployed; a deprecated one can, with a warning.",
+      description:
+        "A disabled version cannot be deployed; a deprecated one can, with a warning. `If-Match` with the ETag of the version's JSON form refuses to change a state that changed since (412). The response's ETag is the new JSON form's.",
       request: {
         params: z.object({ specId: SpecIdParam, version: VersionParam }),
+        headers: z.object({ "if-match": z.string().max(4096).optional().openapi({ description: "The ETag of the JSON form this change is based on (`*`: any)" }) }),
         body: { required: true, content: { "application/json": { schema: z.strictObject({ state: LifecycleStateSchema }) } } },
       },
-      responses: { 200: { description: "Updated", content: { "application/json": { schema: SpecVersionSummarySchema } } }, ...problems(400, 401, 403, 404, 422) },
+      responses: {
+        200: { description: "Updated", headers: { ETag: headerRef("ETag") }, content: { "application/json": { schema: SpecVersionSummarySchema } } },
+        ...problems(400, 401, 403, 404, 412, 422),
+      },
       security: bearerScope("specs:write"),
     }),
     async (c) => {
       const { specId, version } = c.req.valid("param");
       const { state } = c.req.valid("json");
-      return c.json(await registry.setState(specId, toVersionRef(version), state, c.get("principal")), 200);
+      const ifMatch = c.req.valid("header")["if-match"];
+      if (ifMatch !== undefined) {
+        // Checked, then written: two changes racing within one read's time can both pass (the registry has no conditional state write).
+        const current = versionEtag(await registry.readVersion(specId, toVersionRef(version), "canonical"), false);
+        if (!matchesAnyOf(ifMatch, current)) {
+          return problem(c, 412, "PRECONDITION_FAILED", "The version changed since the ETag in If-Match: read it again.", { currentETag: current });
+        }
+      }
+      const updated = await registry.setState(specId, toVersionRef(version), state, c.get("principal"));
+      c.header("ETag", versionEtag(updated, false));
+      return c.json(updated, 200);
     },
   );
 

@@ -99,6 +99,9 @@ describe("the contract checker", () => {
     expect(check({ ...wrongMethod, headers: { "content-type": "application/problem+json" } })).toEqual([expect.stringContaining("405 without Allow")]);
     expect(check({ ...wrongMethod, status: 200 })[0]).toContain("no operation DELETE /v1/things/1");
     expect(check({ ...wrongMethod, url: "/v1/elsewhere", status: 404, headers: { "content-type": "application/problem+json" } })).toEqual([]);
+    expect(check({ ...wrongMethod, url: "/v1/elsewhere", status: 200, headers: { "content-type": "text/html" } })).toHaveLength(2);
+    // Pages outside /v1 that the document does not describe are not its business.
+    expect(check({ method: "GET", url: "/docs", status: 200, headers: { "content-type": "text/html" }, body: "<html>" })).toEqual([]);
   });
 });
 

@@ -100,7 +100,7 @@ export function principalRoutes(services: AppServices) {
       operationId: "getPrincipal",
       middleware: [requireScope("admin")] as const,
       summary: "One principal",
-      description: "404 for a subject that was never created.",
+      description: "404 for a subject nobody created.",
       tags: ["principals"],
       request: { params: SubjectParam },
       responses: { 200: { description: "The principal", content: { "application/json": { schema: PrincipalSchema } } }, ...problems(400, 401, 403, 404) },

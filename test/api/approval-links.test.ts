@@ -58,7 +58,7 @@ describe("POST /approvals/{token} refuses what it cannot trust, and records noth
     expect((await post({ body: file })).status).toBe(400);
     const badJson = await post({ body: "{", headers: { "content-type": "application/json" } });
     expect(badJson.status).toBe(400);
-    expect((await post({ body: "decision=approve", headers: { "content-type": "text/plain" } })).status).toBe(400);
+    expect((await post({ body: "decision=approve", headers: { "content-type": "text/plain" } })).status).toBe(415);
     const unknown = await post({ body: "decision=maybe", headers: form });
     expect(unknown.status).toBe(422);
     const named = await post({ body: "decision=approve&name=tess", headers: form });

@@ -33,6 +33,7 @@ const problemMembers = new Set(["type", "title", "status", "detail", "code", "in
 
 let api: TestApi;
 let operations: Operation[];
+const publicOperations: string[] = [];
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -41,6 +42,11 @@ beforeAll(async () => {
   operations = [];
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { security?: Record<string, string[]>[] }>>)) {
     for (const [method, op] of Object.entries(methods)) {
+      // `security: []` declares an operation public (no credential); the test below pins which.
+      if (Array.isArray(op.security) && op.security.length === 0) {
+        publicOperations.push(`${method.toUpperCase()} ${path}`);
+        continue;
+      }
       const security: Record<string, string[]>[] | undefined = op.security ?? doc.security;
       if (!security?.length) throw new Error(`${method.toUpperCase()} ${path} declares no security requirement: the matrix cannot cover it`);
       const anyOf = security.flatMap((requirement) => requirement.bearer ?? []) as Scope[];
@@ -98,6 +104,10 @@ describe("the auth matrix, generated from /openapi.json", () => {
     expect([...served].filter((route) => !documented.has(route))).toEqual([]);
     expect(operations.length).toBeGreaterThanOrEqual(26);
     expect(operations.filter((op) => op.anyOf.length === 0).map((op) => `${op.method} ${op.path}`)).toEqual(["GET /v1/me"]);
+  });
+
+  it("declares only the probes, the document and the approval links public, none under /v1", () => {
+    expect(publicOperations.sort()).toEqual(["GET /approvals/{token}", "GET /health", "GET /openapi.json", "POST /approvals/{token}"]);
   });
 
   const unauthenticated: [string, () => string | undefined, RegExp][] = [

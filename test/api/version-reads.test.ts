@@ -104,14 +104,19 @@ describe("version reads: ETag, 304, cache, lifecycle state", () => {
     expect((await (await api.request("/v1/specs/reads/versions/1")).json()).state).toBe("active");
   });
 
-  it("a raw read of a spec registered as JSON is labelled application/json, not YAML", async () => {
+  it("a spec registered as JSON is never labelled YAML: 406 under Accept: application/yaml, the JSON form when JSON is acceptable too", async () => {
     const json = { ospec_version: "1.0.0", id: "json-reg", name: "Json", outcome_type: "api" };
     expect((await api.request("/v1/specs", { method: "POST", json })).status).toBe(201);
-    const raw = await api.request("/v1/specs/json-reg/versions/1", { headers: { accept: "application/yaml" } });
-    expect(raw.status).toBe(200);
-    expect(raw.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(JSON.parse(await raw.text())).toEqual(json);
-    expect(raw.headers.get("vary")).toBe("Accept");
+    const yamlOnly = await api.request("/v1/specs/json-reg/versions/1", { headers: { accept: "application/yaml" } });
+    expect(yamlOnly.status).toBe(406);
+    expect(yamlOnly.headers.get("content-type")).toContain("application/problem+json");
+    expect(yamlOnly.headers.get("vary")).toBe("Accept");
+    expect(await yamlOnly.json()).toMatchObject({ code: "NOT_ACCEPTABLE", available: ["application/json"] });
+    const either = await api.request("/v1/specs/json-reg/versions/1", { headers: { accept: "application/yaml, application/json;q=0.5" } });
+    expect(either.status).toBe(200);
+    expect(either.headers.get("content-type")).toBe("application/json");
+    expect(either.headers.get("vary")).toBe("Accept");
+    expect((await either.json()).document).toEqual(json);
   });
 
   it("serves a cached version without a storage read; another process sees a state change within its bound", async () => {

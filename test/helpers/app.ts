@@ -4,6 +4,7 @@ import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
 import type { Scope } from "@rollgate/core/auth";
 import type { Resolver } from "@rollgate/core/target";
 import { createTestTable } from "./table.js";
+import { exchanges, useDocumentOf } from "./contract.js";
 
 /** Response whose json() is untyped, as tests read whatever shape the API documents. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,6 +44,7 @@ export async function createTestApi(options: { maxBodyBytes?: number; waitScale?
       ...(options.targetResolver ? { targetResolver: options.targetResolver } : {}),
     },
   );
+  useDocumentOf(async () => (await (await runtime.app.request("/openapi.json")).json()) as Record<string, unknown>);
   const adminToken = "rg_test_admin_token_0123456789";
   await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "test");
   let counter = 0;
@@ -70,7 +72,10 @@ export async function createTestApi(options: { maxBodyBytes?: number; waitScale?
         h.set("content-type", "application/yaml");
         body = yaml;
       }
-      return (await runtime.app.request(path, { ...rest, headers: h, body })) as TestResponse;
+      const res = (await runtime.app.request(path, { ...rest, headers: h, body })) as TestResponse;
+      // Recorded for the contract check after the file (test/helpers/contract-setup.ts).
+      exchanges.push({ method: rest.method ?? "GET", url: path, status: res.status, headers: Object.fromEntries(res.headers), body: await res.clone().text() });
+      return res;
     },
     async waitForDeployment(id, done = (d) => ["succeeded", "rolled_back", "rollback_failed", "aborted"].includes(d.status)) {
       // A generous deadline, not a timing check: a loaded 2-core machine runs full suites slowly.

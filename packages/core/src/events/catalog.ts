@@ -65,11 +65,30 @@ export const eventDataSchemas = {
   "deployment.execution_started": object({ executionId: string(), mode: string() }),
   "deployment.started": object({ steps: number().int() }),
   "deployment.step_started": object(stepRef),
-  "deployment.step_completed": object(stepRef),
+  // What each step kind adds: health_check `attempts`, validate `check`, shift `weights`, bake `seconds`, promote `from`/`to`.
+  "deployment.step_completed": object({
+    ...stepRef,
+    attempts: number().int().optional(),
+    check: string().optional(),
+    weights: weights.optional(),
+    seconds: number().optional(),
+    from: nullable(number().int()).optional(),
+    to: number().int().optional(),
+  }),
   "deployment.step_not_applied": object(stepRef),
   "deployment.step_failed": failure,
   "deployment.health_check_failed": object({ step: number().int(), attempt: number().int(), retries: number().int() }),
-  "deployment.analysis_completed": object({ failedChecks: number().int(), threshold: number().int() }),
+  // The check itself (rollout/model.ts AnalysisCheck) and the count so far.
+  "deployment.analysis_completed": object({
+    step: number().int(),
+    weight: number(),
+    at: string(),
+    errorRate: number(),
+    latencyP99Ms: number(),
+    passed: boolean(),
+    failedChecks: number().int(),
+    threshold: number().int(),
+  }),
   "deployment.approval_requested": object({
     gate: number().int(),
     requiredRoles: array(string()),
@@ -79,7 +98,16 @@ export const eventDataSchemas = {
     rolesWithoutApprovers: array(string()),
   }),
   "deployment.gate_reopened": object({ gate: number().int().optional() }),
-  "deployment.approval_recorded": object({ gate: number().int(), subject: string(), decision: enumOf(["approve", "reject"]) }),
+  // The vote as recorded (rollout/model.ts Vote).
+  "deployment.approval_recorded": object({
+    gate: number().int(),
+    subject: string(),
+    role: nullable(string()),
+    decision: enumOf(["approve", "reject"]),
+    comment: string().optional(),
+    at: string(),
+    via: enumOf(["api", "link"]),
+  }),
   /** A gate closed by a vote: approved (quorum) or rejected. A timeout is a `step_failed` with APPROVAL_TIMEOUT. */
   "deployment.approval_decided": object({
     gate: number().int(),

@@ -6,6 +6,9 @@ import { ZodError } from "zod";
 import { isStorageUnavailable } from "@rollgate/core/store";
 import { authenticate } from "./auth.js";
 import { docsRoutes } from "./routes/docs.js";
+import { serviceRoutes } from "./routes/service.js";
+import { bearerSecurityScheme, documentConfig, documentOf } from "./openapi.js";
+import { ProblemSchema } from "./schemas.js";
 import { specRoutes } from "./routes/specs.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { principalRoutes } from "./routes/principals.js";
@@ -19,15 +22,10 @@ import { slackRoutes, slackUserRoutes } from "./routes/slack.js";
 import { uiRoutes } from "./ui/index.js";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem, problemForError, redactPath, zodIssues } from "./problem.js";
+import { methodNotAllowed } from "./method-not-allowed.js";
 
-export const apiInfo = {
-  openapi: "3.1.0",
-  info: {
-    title: "Rollgate API",
-    version: "1.0.0",
-    description: "Spec registry and rollout orchestration. Errors are RFC 9457 problem+json.",
-  },
-};
+/** The document's header (servers, tags, licence) lives with the other shared OpenAPI parts. */
+export const apiInfo = documentConfig;
 
 /** The hono app: one for the Lambda handler and the local server alike. */
 export function createApp(services: AppServices) {
@@ -72,16 +70,10 @@ export function createApp(services: AppServices) {
     }),
   );
 
-  // Unauthenticated and cheap (the probe is cached): 503 while the database does not answer.
-  app.get("/health", async (c) => {
-    const storage = services.checkStorage ? await services.checkStorage() : undefined;
-    const healthy = !storage || storage.status === "ok";
-    if (!healthy) c.header("Retry-After", "5");
-    c.header("Cache-Control", "no-store");
-    return c.json({ status: healthy ? "ok" : "unavailable", checks: storage ? { storage } : {} }, healthy ? 200 : 503);
-  });
-  app.doc31("/openapi.json", apiInfo);
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  // Unauthenticated: /health (cheap, the probe is cached) and /openapi.json (finished by openapi.ts).
+  app.route("/", serviceRoutes(services, documentOf(app)));
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", bearerSecurityScheme);
+  app.openAPIRegistry.register("Problem", ProblemSchema);
   app.route("/", docsRoutes());
   app.route("/", approvalLinkRoutes(services));
   app.route("/", slackRoutes(services));
@@ -99,7 +91,7 @@ export function createApp(services: AppServices) {
   app.route("/", webhookRoutes(services));
   app.route("/", slackUserRoutes(services));
 
-  app.notFound((c) => problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
+  app.notFound((c) => methodNotAllowed(c, app.routes) ?? problem(c, 404, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {
     if (isStorageUnavailable(error)) logger.warn("storage unavailable", { requestId: c.get("requestId"), error: error.name });
     const mapped = problemForError(c, error);
@@ -112,7 +104,7 @@ export function createApp(services: AppServices) {
     }
     if (error instanceof HTTPException && error.status < 500) {
       // hono's validators throw these for unreadable bodies (malformed JSON, bad form data).
-      const code = /json/i.test(error.message) ? "MALFORMED_JSON" : "BAD_REQUEST";
+      const code = error.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : /json/i.test(error.message) ? "MALFORMED_JSON" : "BAD_REQUEST";
       return problem(c, error.status as 400, code, error.message || "The request could not be read.");
     }
     logger.error("unhandled error", { requestId: c.get("requestId"), error: error as Error });

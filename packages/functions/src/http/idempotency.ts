@@ -7,11 +7,11 @@ import { problem } from "./problem.js";
  * Runs `work` under the request's Idempotency-Key, if it has one: a replay returns the
  * stored response, a reuse with another request is refused, a failure frees the key.
  */
-export async function withIdempotency(
+export async function withIdempotency<S extends ContentfulStatusCode, B extends object>(
   c: Context<AppEnv>,
   services: AppServices,
   fingerprint: string,
-  work: () => Promise<{ status: ContentfulStatusCode; body: unknown }>,
+  work: () => Promise<{ status: S; body: B }>,
 ) {
   const key = c.req.header("idempotency-key");
   if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) {
@@ -21,18 +21,19 @@ export async function withIdempotency(
   }
   if (!key) {
     const { status, body } = await work();
-    return c.json(body as object, status);
+    return c.json(body, status);
   }
   const scope = `${c.get("principal").subject}|${c.req.method} ${c.req.path}`;
   const { replay } = await services.idempotency.begin(scope, key, fingerprint);
   if (replay) {
     c.header("Idempotent-Replayed", "true");
-    return c.json(replay.body as object, replay.status as ContentfulStatusCode);
+    // What `work` answered for the same request under this key: the same status and body type.
+    return c.json(replay.body as B, replay.status as S);
   }
   try {
     const response = await work();
     await services.idempotency.complete(scope, key, response);
-    return c.json(response.body as object, response.status);
+    return c.json(response.body, response.status);
   } catch (error) {
     await services.idempotency.release(scope, key).catch(() => undefined);
     throw error;

@@ -1,5 +1,8 @@
-import type { Context } from "hono";
+import type { Context, TypedResponse } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "@hono/zod-openapi";
+import type { JSONParsed } from "hono/utils/types";
+import type { ProblemSchema } from "./problem-schema.js";
 import { isRollgateError, type ErrorKind, type FieldIssue } from "@rollgate/core/errors";
 import { isStorageUnavailable, StorageUnavailableError } from "@rollgate/core/store";
 
@@ -40,6 +43,7 @@ const titles: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  406: "Not Acceptable",
   409: "Conflict",
   412: "Precondition Failed",
   413: "Content Too Large",
@@ -51,9 +55,9 @@ const titles: Record<number, string> = {
 
 export const problemType = (code: string) => `https://rollgate.dev/problems/${code.toLowerCase().replaceAll("_", "-")}`;
 
-export function problem(
+export function problem<S extends ContentfulStatusCode>(
   c: Context,
-  status: ContentfulStatusCode,
+  status: S,
   code: string,
   detail: string,
   extra: { errors?: FieldIssue[]; [key: string]: unknown } = {},
@@ -69,7 +73,8 @@ export function problem(
     instance: redactPath(c.req.path),
   };
   if (status === 401) c.header("WWW-Authenticate", 'Bearer realm="rollgate"');
-  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
+  // Typed as what it is, a JSON document with this status, so a typed route may return it.
+  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" }) as unknown as Response & TypedResponse<JSONParsed<z.output<typeof ProblemSchema>>, S, "json">;
 }
 
 /** Approval-link tokens are bearer secrets in the URL: never echo or log them. */

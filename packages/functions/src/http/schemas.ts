@@ -3,26 +3,11 @@ import { scopes } from "@rollgate/core/auth";
 import { lifecycleStates } from "@rollgate/core/registry";
 
 /** Response and parameter schemas shared by routes; they are also the OpenAPI components. */
-export const FieldIssueSchema = z
-  .object({ path: z.string(), message: z.string(), line: z.number().int().optional(), column: z.number().int().optional() })
-  .openapi("FieldIssue");
+import { FieldIssueSchema } from "./problem-schema.js";
+export { FieldIssueSchema, ProblemSchema } from "./problem-schema.js";
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.string().openapi({ example: "SPEC_INVALID" }),
-    instance: z.string().optional(),
-    errors: z.array(FieldIssueSchema).optional(),
-  })
-  .openapi("Problem");
-
-const problemContent = { "application/problem+json": { schema: ProblemSchema } };
-/** Standard error responses for a route. */
-export const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: "Problem details (RFC 9457)", content: problemContent }]));
+/** Standard error responses for a route: references to the shared problem responses (openapi.ts). */
+export { problems } from "./openapi.js";
 
 export const SpecIdParam = z
   .string()

@@ -1,9 +1,12 @@
-import { Hono, type Context } from "hono";
+import { createRoute, OpenAPIHono, z as zo } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
 import type { AppEnv, AppServices } from "../env.js";
 import { isRollgateError } from "@rollgate/core/errors";
 import { problem, problemForError } from "../problem.js";
+import { ApprovalLinkViewSchema } from "../deployment-schemas.js";
+import { problems } from "../schemas.js";
 
 const TokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 // The link names who decides: there is no name field, and unknown fields are refused.
@@ -94,7 +97,14 @@ function crossSite(c: Context<AppEnv>, publicBaseUrl: string | undefined): boole
   return !own.has(origin);
 }
 
-class BodyError extends Error {}
+class BodyError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 415 = 400,
+  ) {
+    super(message);
+  }
+}
 
 /** The decision fields of a JSON, urlencoded or multipart body; a field given twice is refused, never last-wins. */
 async function readDecisionBody(c: Context<AppEnv>): Promise<{ raw: unknown; isJson: boolean }> {
@@ -116,7 +126,7 @@ async function readDecisionBody(c: Context<AppEnv>): Promise<{ raw: unknown; isJ
       throw new BodyError("The multipart body could not be read.");
     }
   } else {
-    throw new BodyError("Send the decision as a form (urlencoded or multipart) or as JSON.");
+    throw new BodyError("Send the decision as a form (urlencoded or multipart) or as JSON.", 415);
   }
   const fields: Record<string, string> = {};
   for (const [key, value] of entries) {
@@ -128,19 +138,71 @@ async function readDecisionBody(c: Context<AppEnv>): Promise<{ raw: unknown; isJ
   return { raw: fields, isJson: false };
 }
 
+// Documentation only: the handlers read the token and the body themselves (an invalid token
+// is a 404 like an unknown one; a form field sent twice is refused), so no zod validator runs.
+const TokenPath = zo.object({ token: zo.string().openapi({ param: { name: "token", in: "path" }, description: "The link's secret (never logged)" }) });
+const page = { "text/html": { schema: { type: "string" as const, description: "The approval page" } } };
+const decisionFields = {
+  type: "object" as const,
+  required: ["decision"],
+  properties: { decision: { type: "string" as const, enum: ["approve", "reject"] }, comment: { type: "string" as const, maxLength: 1000 } },
+  additionalProperties: false,
+};
+
+function linkRoute(method: "get" | "post") {
+  const base = { path: "/approvals/{token}", tags: ["approval-links"], request: { params: TokenPath }, security: [] };
+  if (method === "get") {
+    return createRoute({
+      ...base,
+      method,
+      operationId: "viewApprovalLink",
+      summary: "The approval page of one approver's link",
+      description: "No credential: the link is one. Shows the rollout, who approves through the link and the votes so far; changes nothing.",
+      responses: { 200: { description: "The page", content: page }, ...problems(404) },
+    });
+  }
+  return createRoute({
+    ...base,
+    method,
+    operationId: "decideByApprovalLink",
+    summary: "Approve or reject as the link's approver",
+    description:
+      "From the page's own form (a cross-site request is a 403) or a JSON client. A form gets the page back, also when the decision is refused (with the refusal's status); JSON gets the link's view or a problem.",
+    request: {
+      ...base.request,
+      body: {
+        required: true,
+        content: {
+          "application/x-www-form-urlencoded": { schema: decisionFields },
+          "multipart/form-data": { schema: decisionFields },
+          "application/json": { schema: decisionFields },
+        },
+      },
+    },
+    responses: {
+      200: { description: "Recorded", content: { "application/json": { schema: ApprovalLinkViewSchema }, ...page } },
+      400: { description: "The body cannot be read (a field twice, a file, malformed JSON)", content: problems(400)[400].content },
+      403: { description: "Cross-site, or the link was revoked, or the approver may not decide (role, own deployment)", content: { ...problems(403)[403].content, ...page } },
+      404: { description: "Not a valid link", content: problems(404)[404].content },
+      409: { description: "The link has expired, the gate is closed, or this approver has decided already", content: { ...problems(409)[409].content, ...page } },
+      ...problems(415, 422),
+    },
+  });
+}
+
 /** The approval link: GET shows the rollout and who approves, and changes nothing; POST decides as the link's principal. */
 export function approvalLinkRoutes(services: AppServices) {
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
   const notFound = (c: Context<AppEnv>) => problem(c, 404, "APPROVAL_LINK_NOT_FOUND", "This approval link is not valid.");
 
-  app.get("/approvals/:token", async (c) => {
+  app.openapi(linkRoute("get"), async (c) => {
     const token = TokenParam.safeParse(c.req.param("token"));
     if (!token.success || !services.deployments) return notFound(c);
     const view = await services.deployments.viewApprovalLink(token.data);
     return c.html(await renderPage(view), 200, headers);
   });
 
-  app.post("/approvals/:token", async (c) => {
+  app.openapi(linkRoute("post"), async (c) => {
     if (crossSite(c, services.config.publicBaseUrl)) {
       return problem(c, 403, "CROSS_SITE_REQUEST", "Decide on the approval page itself: cross-site requests are refused.");
     }
@@ -150,7 +212,7 @@ export function approvalLinkRoutes(services: AppServices) {
     try {
       body = await readDecisionBody(c);
     } catch (error) {
-      if (error instanceof BodyError) return problem(c, 400, "BAD_REQUEST", error.message);
+      if (error instanceof BodyError) return problem(c, error.status, error.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "BAD_REQUEST", error.message);
       throw error;
     }
     const parsed = Decision.safeParse(body.raw);
@@ -170,7 +232,7 @@ export function approvalLinkRoutes(services: AppServices) {
       return c.html(await renderPage(view, `Not recorded: ${error.message}`), status as 403, headers);
     }
     const view = await services.deployments.viewApprovalLink(token.data);
-    if (body.isJson) return c.json(view);
+    if (body.isJson) return c.json(view, 200);
     return c.html(await renderPage(view, decision === "approve" ? "Your approval was recorded." : "Your rejection was recorded; the rollout rolls back."), 200, headers);
   });
 

@@ -6,8 +6,9 @@ import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
-import { DeploymentSchema, PlanSchema } from "../deployment-schemas.js";
+import { DeploymentSchema, DeploymentSummarySchema, PlanSchema, VoteOutcomeSchema } from "../deployment-schemas.js";
 import { FieldIssueSchema, PageQuery, problems, SpecIdParam } from "../schemas.js";
+import { IdempotencyKeyParameter } from "../openapi.js";
 
 const EnvName = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "expected a lower-case environment name");
 const Reason = z.string().max(500).optional();
@@ -24,7 +25,16 @@ const CreateDeploymentBody = z
   .openapi("CreateDeployment");
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
-const ReasonBody = { required: false, content: { "application/json": { schema: z.strictObject({ reason: Reason }) } } };
+const ReasonBody = {
+  required: false,
+  description: "Optional: `{reason}`, recorded with the stop",
+  content: { "application/json": { schema: z.strictObject({ reason: Reason }).openapi("StopReason") } },
+};
+const RollbackSchema = DeploymentSchema.extend({
+  rollbackMode: z.enum(["stopped", "new_deployment", "compensation_retried"]).openapi({
+    description: "stopped: it was in flight; new_deployment: a new deployment restores the previous version; compensation_retried: it had ended rollback_failed",
+  }),
+}).openapi("Rollback");
 
 /** 403 unless the caller holds one of `scopes`. */
 function requireAnyScope(...scopes: Scope[]): MiddlewareHandler<AppEnv> {
@@ -40,12 +50,6 @@ function requireAnyScope(...scopes: Scope[]): MiddlewareHandler<AppEnv> {
 /** A use case's outcome as the API has always sent it: the deployment, with its warnings. */
 const shown = ({ deployment, warnings }: DeploymentOutcome) => ({ ...deployment, warnings });
 
-async function optionalReason(c: { req: { text(): Promise<string> } }): Promise<string | undefined> {
-  const text = await c.req.text();
-  if (!text.trim()) return undefined;
-  return z.strictObject({ reason: Reason }).parse(JSON.parse(text)).reason;
-}
-
 export function deploymentRoutes(services: AppServices) {
   const app = new OpenAPIHono<AppEnv>();
   const deployments = (): DeploymentsApi => {
@@ -57,8 +61,13 @@ export function deploymentRoutes(services: AppServices) {
     createRoute({
       method: "post",
       path: "/v1/deployments",
+      operationId: "createDeployment",
+      tags: ["deployments"],
       middleware: [requireScope("deploy")] as const,
       summary: "Start a rollout of a spec version to an environment (`?dryRun=true`: the plan only)",
+      description:
+        "Compiles the plan (every setting with its source), checks the promotion path and the policy, and starts the rollout: 202 with the deployment. 409 with the in-flight deployment's id when the environment has one running. `Idempotency-Key` is honoured.",
+      parameters: [IdempotencyKeyParameter],
       request: {
         query: z.object({ dryRun: z.enum(["true", "false"]).optional().openapi({ param: { name: "dryRun", in: "query" } }) }),
         body: { required: true, content: { "application/json": { schema: CreateDeploymentBody } } },
@@ -81,7 +90,7 @@ export function deploymentRoutes(services: AppServices) {
       return withIdempotency(c, services, JSON.stringify(body), async () => ({
         status: 202,
         body: shown(await deployments().create(body, principal)),
-      })) as never;
+      }));
     },
   );
 
@@ -89,8 +98,12 @@ export function deploymentRoutes(services: AppServices) {
     createRoute({
       method: "post",
       path: "/v1/specs/{specId}/promote",
+      operationId: "promoteSpec",
+      tags: ["deployments"],
       middleware: [requireScope("deploy")] as const,
       summary: "Deploy the version current in `from` to `to`",
+      description: "CI's main call: the version current in `from` is deployed to `to`, with the same rules as `POST /v1/deployments`. `Idempotency-Key` is honoured.",
+      parameters: [IdempotencyKeyParameter],
       request: {
         params: z.object({ specId: SpecIdParam }),
         body: { required: true, content: { "application/json": { schema: z.strictObject({ from: EnvName, to: EnvName, reason: Reason }) } } },
@@ -104,7 +117,7 @@ export function deploymentRoutes(services: AppServices) {
       return withIdempotency(c, services, JSON.stringify({ specId, ...body }), async () => ({
         status: 202,
         body: shown(await deployments().promote({ specId, ...body }, c.get("principal"))),
-      })) as never;
+      }));
     },
   );
 
@@ -112,8 +125,11 @@ export function deploymentRoutes(services: AppServices) {
     createRoute({
       method: "get",
       path: "/v1/deployments",
+      operationId: "listDeployments",
+      tags: ["deployments"],
       middleware: [requireScope("specs:read")] as const,
       summary: "List deployments, newest first",
+      description: "Summaries, filtered by `specId`, `environment` and `status`, paged with `limit` and `cursor`.",
       request: {
         query: PageQuery.extend({
           specId: SpecIdParam.optional().openapi({ param: { name: "specId", in: "query" } }),
@@ -127,7 +143,7 @@ export function deploymentRoutes(services: AppServices) {
           content: {
             "application/json": {
               schema: z.object({
-                items: z.array(DeploymentSchema.pick({ id: true, specId: true, version: true, environment: true, strategy: true, purpose: true, status: true, requestedBy: true, createdAt: true, finishedAt: true })),
+                items: z.array(DeploymentSummarySchema),
                 nextCursor: z.string().nullable(),
               }),
             },
@@ -144,6 +160,9 @@ export function deploymentRoutes(services: AppServices) {
     createRoute({
       method: "get",
       path: "/v1/deployments/{id}",
+      operationId: "getDeployment",
+      tags: ["deployments"],
+      description: "Everything about one deployment; the task token of an open gate is never shown.",
       middleware: [requireScope("specs:read")] as const,
       summary: "A deployment: status, plan, current step, traffic weights, timeline, approvals, analysis, compensation log",
       request: { params: IdParam },
@@ -157,8 +176,11 @@ export function deploymentRoutes(services: AppServices) {
     createRoute({
       method: "post",
       path: "/v1/deployments/{id}/approvals",
+      operationId: "decideApproval",
+      tags: ["deployments"],
       middleware: [requireScope("approve")] as const,
       summary: "Approve or reject the open approval gate",
+      description: "By a principal with the `approve` scope and one of the gate's required roles; the requester cannot approve their own deployment, and a principal votes once per gate.",
       request: {
         params: IdParam,
         body: {
@@ -171,9 +193,7 @@ export function deploymentRoutes(services: AppServices) {
           description: "Recorded; `outcome` says whether the gate is now approved or rejected",
           content: {
             "application/json": {
-              schema: z
-                .object({ deploymentId: z.string(), status: z.string(), gate: z.number().int(), outcome: z.enum(["recorded", "approved", "rejected"]), vote: z.unknown() })
-                .openapi("VoteOutcome"),
+              schema: VoteOutcomeSchema,
             },
           },
         },
@@ -181,41 +201,50 @@ export function deploymentRoutes(services: AppServices) {
       },
       security: bearerScope("approve"),
     }),
-    async (c) => c.json((await deployments().decide(c.req.valid("param").id, c.req.valid("json"), c.get("principal"))) as never, 200),
+    async (c) => c.json((await deployments().decide(c.req.valid("param").id, c.req.valid("json"), c.get("principal"))), 200),
   );
 
-  app.openAPIRegistry.registerPath({
-    method: "post",
-    path: "/v1/deployments/{id}/abort",
-    summary: "Stop a rollout in flight and compensate (traffic back on the stable version)",
-    request: { params: IdParam, body: ReasonBody },
-    responses: { 202: { description: "Aborting", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: bearerScope("rollback", "deploy"),
-  });
-  app.post("/v1/deployments/:id/abort", requireAnyScope("rollback", "deploy"), async (c) => {
-    const reason = await optionalReason(c);
-    return c.json(shown(await deployments().abort(IdParam.parse(c.req.param()).id, c.get("principal"), reason)), 202);
-  });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments/{id}/abort",
+      operationId: "abortDeployment",
+      tags: ["deployments"],
+      middleware: [requireAnyScope("rollback", "deploy")] as const,
+      summary: "Stop a rollout in flight and compensate (traffic back on the stable version)",
+      description: "Needs `rollback` or `deploy`. The deployment ends `aborted` once its compensations ran; 409 when it has already finished.",
+      request: { params: IdParam, body: ReasonBody },
+      responses: { 202: { description: "Aborting", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
+      security: bearerScope("rollback", "deploy"),
+    }),
+    async (c) => c.json(shown(await deployments().abort(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)), 202),
+  );
 
-  app.openAPIRegistry.registerPath({
-    method: "post",
-    path: "/v1/deployments/{id}/rollback",
-    summary: "In flight: like abort. Finished: a new deployment restoring the environment's previous version",
-    description: "Returns the deployment doing the rollback, with `rollbackMode`: stopped (it was in flight), new_deployment, or compensation_retried (it had ended rollback_failed).",
-    request: { params: IdParam, body: ReasonBody },
-    responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: bearerScope("rollback"),
-  });
-  app.post("/v1/deployments/:id/rollback", requireScope("rollback"), async (c) => {
-    const reason = await optionalReason(c);
-    const outcome = await deployments().rollback(IdParam.parse(c.req.param()).id, c.get("principal"), reason);
-    return c.json({ ...shown(outcome), rollbackMode: outcome.mode }, 202);
-  });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/deployments/{id}/rollback",
+      operationId: "rollbackDeployment",
+      tags: ["deployments"],
+      middleware: [requireScope("rollback")] as const,
+      summary: "In flight: like abort. Finished: a new deployment restoring the environment's previous version",
+      description: "Returns the deployment doing the rollback, with `rollbackMode`: stopped (it was in flight), new_deployment, or compensation_retried (it had ended rollback_failed).",
+      request: { params: IdParam, body: ReasonBody },
+      responses: { 202: { description: "Rolling back", content: { "application/json": { schema: RollbackSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
+      security: bearerScope("rollback"),
+    }),
+    async (c) => {
+      const outcome = await deployments().rollback(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason);
+      return c.json({ ...shown(outcome), rollbackMode: outcome.mode }, 202);
+    },
+  );
 
   app.openapi(
     createRoute({
       method: "post",
       path: "/v1/deployments/{id}/resolve",
+      operationId: "resolveDeployment",
+      tags: ["deployments"],
       middleware: [requireScope("admin")] as const,
       summary: "Admin: take over a rollback_failed deployment and release its environment's lock",
       description:
@@ -228,22 +257,27 @@ export function deploymentRoutes(services: AppServices) {
       security: bearerScope("admin"),
     }),
     async (c) =>
-      c.json(shown(await deployments().resolve(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)) as never, 200),
+      c.json(shown(await deployments().resolve(c.req.valid("param").id, c.get("principal"), c.req.valid("json").reason)), 200),
   );
 
-  app.openAPIRegistry.registerPath({
-    method: "post",
-    path: "/v1/specs/{specId}/environments/{env}/rollback",
-    summary: "Chat-ops: roll an environment back to its previous version",
-    request: { params: z.object({ specId: SpecIdParam, env: EnvName.openapi({ param: { name: "env", in: "path" } }) }), body: ReasonBody },
-    responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409) },
-    security: bearerScope("rollback"),
-  });
-  app.post("/v1/specs/:specId/environments/:env/rollback", requireScope("rollback"), async (c) => {
-    const { specId, env } = z.object({ specId: SpecIdParam, env: EnvName }).parse(c.req.param());
-    const reason = await optionalReason(c);
-    return c.json(shown(await deployments().rollbackEnvironment(specId, env, c.get("principal"), reason)), 202);
-  });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/specs/{specId}/environments/{env}/rollback",
+      operationId: "rollbackEnvironment",
+      tags: ["deployments"],
+      middleware: [requireScope("rollback")] as const,
+      summary: "Chat-ops: roll an environment back to its previous version",
+      description: "A new deployment restoring the environment's previous version. 409 when there is none, or when the last deployment there was already a rollback (deploy the version on purpose instead).",
+      request: { params: z.object({ specId: SpecIdParam, env: EnvName.openapi({ param: { name: "env", in: "path" } }) }), body: ReasonBody },
+      responses: { 202: { description: "Rolling back", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404, 409, 422) },
+      security: bearerScope("rollback"),
+    }),
+    async (c) => {
+      const { specId, env } = c.req.valid("param");
+      return c.json(shown(await deployments().rollbackEnvironment(specId, env, c.get("principal"), c.req.valid("json").reason)), 202);
+    },
+  );
 
   return app;
 }

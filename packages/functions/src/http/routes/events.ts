@@ -1,26 +1,15 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { eventDataSchemas, eventEnvelope, eventTypes } from "@rollgate/core/events";
 import type { DeploymentEventFeed } from "@rollgate/core/rollout";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { problems } from "../schemas.js";
+import { EventSchema } from "../deployment-schemas.js";
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 const EventsQuery = z.object({
   after: z.coerce.number().int().min(0).max(99_999_999).default(0).openapi({ param: { name: "after", in: "query" }, description: "A sequence number: only later events are returned (0: from the start)" }),
   limit: z.coerce.number().int().min(1).max(100).default(100).openapi({ param: { name: "limit", in: "query" } }),
 });
-
-/** The catalog (core/events/catalog.ts) as one discriminated union: the `Event` component of the document. */
-const EventSchema = z
-  .discriminatedUnion(
-    "type",
-    eventTypes.map((type) => z.object({ ...eventEnvelope, type: z.literal(type), data: z.object(eventDataSchemas[type].shape) })) as unknown as [
-      z.ZodObject,
-      ...z.ZodObject[],
-    ],
-  )
-  .openapi("Event");
 
 const EventPageSchema = z
   .object({
@@ -46,6 +35,7 @@ export function eventRoutes(services: AppServices) {
       tags: ["deployments"],
       middleware: [requireScope("specs:read")] as const,
       summary: "The deployment's events after a sequence number, oldest first (what `rollgate watch` follows)",
+      description: "Pass the last `nextSeq` as `after` to get only what is new; `hasMore` says the page was full. Event types and their data are the `Event` component.",
       request: { params: IdParam, query: EventsQuery },
       responses: {
         200: { description: "A page of events", content: { "application/json": { schema: EventPageSchema } } },

@@ -36,8 +36,11 @@ export function policyRoutes(services: AppServices) {
     createRoute({
       method: "get",
       path: "/v1/policy",
+      operationId: "getPolicy",
+      tags: ["policy"],
       middleware: [requireScope("specs:read")] as const,
       summary: "The platform's environment policy: the floor specs cannot lower",
+      description: "Revision 0 and no environments until an admin first sets one. The ETag is the revision; `If-None-Match` with it is a 304 while it is current.",
       request: {
         headers: z.object({ "if-none-match": z.string().optional().openapi({ param: { name: "if-none-match", in: "header" }, description: "An ETag from an earlier read: 304 while it is current" }) }),
       },
@@ -61,6 +64,8 @@ export function policyRoutes(services: AppServices) {
     createRoute({
       method: "put",
       path: "/v1/policy",
+      operationId: "putPolicy",
+      tags: ["policy"],
       middleware: [requireScope("admin")] as const,
       summary: "Admin: replace the platform's environment policy",
       description:
@@ -77,7 +82,7 @@ export function policyRoutes(services: AppServices) {
     }),
     async (c) => {
       const ifRevision = expectedRevision(c.req.header("if-match"));
-      if (ifRevision === -1) return problem(c, 412, "POLICY_REVISION_MISMATCH", "If-Match must be the policy's ETag, e.g. \"3\".") as never;
+      if (ifRevision === -1) return problem(c, 412, "POLICY_REVISION_MISMATCH", "If-Match must be the policy's ETag, e.g. \"3\".");
       const { policy: current } = await policy().put(c.req.valid("json"), c.get("principal"), ifRevision === undefined ? {} : { ifRevision });
       c.header("ETag", etag(current.revision));
       return c.json(current, 200);

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { putPrincipalSchema } from "@rollgate/core/auth";
+import { headerRef } from "../openapi.js";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems, ScopeSchema } from "../schemas.js";
@@ -43,6 +44,7 @@ export function principalRoutes(services: AppServices) {
       path: "/v1/me",
       operationId: "getMe",
       summary: "Who am I: the caller's principal, its roles, and the credential's scopes",
+      description: "Any valid credential may ask; no scope needed.",
       tags: ["principals"],
       responses: { 200: { description: "The caller", content: { "application/json": { schema: MeSchema } } }, ...problems(401) },
       security: [{ bearer: [] }],
@@ -62,7 +64,7 @@ export function principalRoutes(services: AppServices) {
       request: { params: SubjectParam, body: { required: true, content: { "application/json": { schema: PutPrincipalBody } } } },
       responses: {
         200: { description: "Replaced", content: { "application/json": { schema: PrincipalSchema } } },
-        201: { description: "Created", headers: { Location: { schema: { type: "string" } } }, content: { "application/json": { schema: PrincipalSchema } } },
+        201: { description: "Created", headers: { Location: headerRef("Location") }, content: { "application/json": { schema: PrincipalSchema } } },
         ...problems(400, 401, 403, 409, 422),
       },
       security: bearerScope("admin"),
@@ -82,6 +84,7 @@ export function principalRoutes(services: AppServices) {
       operationId: "listPrincipals",
       middleware: [requireScope("admin")] as const,
       summary: "List principals, by subject",
+      description: "Disabled principals included, paged with `limit` and `cursor`.",
       tags: ["principals"],
       request: { query: PageQuery },
       responses: { 200: { description: "A page of principals", content: { "application/json": { schema: pageOf(PrincipalSchema, "PrincipalPage") } } }, ...problems(400, 401, 403) },
@@ -97,6 +100,7 @@ export function principalRoutes(services: AppServices) {
       operationId: "getPrincipal",
       middleware: [requireScope("admin")] as const,
       summary: "One principal",
+      description: "404 for a subject nobody created.",
       tags: ["principals"],
       request: { params: SubjectParam },
       responses: { 200: { description: "The principal", content: { "application/json": { schema: PrincipalSchema } } }, ...problems(400, 401, 403, 404) },

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { targetInputSchema, targetViewSchema, type TargetRegistry } from "@rollgate/core/target";
+import { headerRef } from "../openapi.js";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems } from "../schemas.js";
@@ -38,12 +39,13 @@ export function targetRoutes(services: AppServices) {
       tags: ["targets"],
       middleware: [requireScope("admin")] as const,
       summary: "Register or replace a webhook or lambda-alias target, and say which specs and environments may use it",
+      description: "201 when created (with `Location`), 200 when replaced. A webhook target's signing secret is in the body once: when it is created, or when a new secret had to be generated.",
       request: {
         params: NameParam,
         body: { required: true, content: { "application/json": { schema: targetInputSchema } } },
       },
       responses: {
-        201: { description: "Created; a webhook target's secret is in the body, once", headers: { Location: { schema: { type: "string" } } }, content: { "application/json": { schema: PutTargetResponse } } },
+        201: { description: "Created; a webhook target's secret is in the body, once", headers: { Location: headerRef("Location") }, content: { "application/json": { schema: PutTargetResponse } } },
         200: { description: "Replaced", content: { "application/json": { schema: PutTargetResponse } } },
         ...problems(400, 401, 403, 422),
       },
@@ -68,6 +70,7 @@ export function targetRoutes(services: AppServices) {
       tags: ["targets"],
       middleware: [requireScope("admin")] as const,
       summary: "List registered targets, by name (never their secrets)",
+      description: "Paged with `limit` and `cursor`.",
       request: { query: PageQuery },
       responses: { 200: { description: "A page of targets", content: { "application/json": { schema: pageOf(TargetSchema, "TargetPage") } } }, ...problems(400, 401, 403) },
       security: sec,
@@ -83,6 +86,7 @@ export function targetRoutes(services: AppServices) {
       tags: ["targets"],
       middleware: [requireScope("admin")] as const,
       summary: "One registered target (never its secret)",
+      description: "A name that is not a valid target name is a 422 naming `name`.",
       request: { params: NameParam },
       responses: { 200: { description: "The target", content: { "application/json": { schema: TargetSchema } } }, ...problems(401, 403, 404, 422) },
       security: sec,
@@ -97,7 +101,8 @@ export function targetRoutes(services: AppServices) {
       operationId: "deleteTarget",
       tags: ["targets"],
       middleware: [requireScope("admin")] as const,
-      summary: "Remove a registered target (409 TARGET_IN_USE while a rollout in flight uses it); deployments naming it are refused from then on",
+      summary: "Remove a registered target",
+      description: "409 TARGET_IN_USE while a rollout in flight uses it; deployments naming it are refused from then on.",
       request: { params: NameParam },
       responses: { 204: { description: "Removed" }, ...problems(401, 403, 404, 409, 422) },
       security: sec,

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { issueTokenSchema } from "@rollgate/core/auth";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
+import { headerRef } from "../openapi.js";
 import { PageQuery, pageOf, problems, TokenSchema } from "../schemas.js";
 
 export function tokenRoutes(services: AppServices) {
@@ -11,25 +12,35 @@ export function tokenRoutes(services: AppServices) {
     createRoute({
       method: "post",
       path: "/v1/tokens",
+      operationId: "issueToken",
+      tags: ["tokens"],
       middleware: [requireScope("admin")] as const,
       summary: "Issue an API token (the secret is shown once)",
       description: "The subject is a principal: created when missing; `roles`, when given, become its roles. A subject that is not a lower-case identifier is a 422 naming `subject`.",
       request: { body: { required: true, content: { "application/json": { schema: issueTokenSchema } } } },
       responses: {
-        201: { description: "Issued", content: { "application/json": { schema: TokenSchema.extend({ token: z.string() }).openapi("IssuedToken") } } },
+        201: { description: "Issued", headers: { Location: headerRef("Location") }, content: { "application/json": { schema: TokenSchema.extend({ token: z.string() }).openapi("IssuedToken") } } },
         ...problems(400, 401, 403, 409, 422),
       },
       security: bearerScope("admin"),
     }),
-    async (c) => c.json(await services.tokens.issue(c.req.valid("json"), c.get("principal").subject), 201),
+    async (c) => {
+      const issued = await services.tokens.issue(c.req.valid("json"), c.get("principal").subject);
+      c.header("Location", `/v1/tokens/${issued.id}`);
+      c.header("Cache-Control", "no-store");
+      return c.json(issued, 201);
+    },
   );
 
   app.openapi(
     createRoute({
       method: "get",
       path: "/v1/tokens",
+      operationId: "listTokens",
+      tags: ["tokens"],
       middleware: [requireScope("admin")] as const,
       summary: "List tokens (never their secrets)",
+      description: "Newest first, paged with `limit` and `cursor`. A revoked token is removed, so it is not listed.",
       request: { query: PageQuery },
       responses: { 200: { description: "A page of tokens", content: { "application/json": { schema: pageOf(TokenSchema, "TokenPage") } } }, ...problems(400, 401, 403) },
       security: bearerScope("admin"),
@@ -41,8 +52,11 @@ export function tokenRoutes(services: AppServices) {
     createRoute({
       method: "delete",
       path: "/v1/tokens/{id}",
+      operationId: "revokeToken",
+      tags: ["tokens"],
       middleware: [requireScope("admin")] as const,
       summary: "Revoke a token",
+      description: "The token stops working at once; its principal and the principal's other tokens are untouched. `Location` of an issued token is this URL.",
       request: { params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, "expected a token id").openapi({ param: { name: "id", in: "path" } }) }) },
       responses: { 204: { description: "Revoked" }, ...problems(400, 401, 403, 404) },
       security: bearerScope("admin"),

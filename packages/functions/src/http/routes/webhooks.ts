@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { deliveryViewSchema, webhookInputSchema, webhookViewSchema, type WebhookStore } from "@rollgate/core/webhooks";
+import { headerRef } from "../openapi.js";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems } from "../schemas.js";
@@ -33,12 +34,13 @@ export function webhookRoutes(services: AppServices) {
       operationId: "createWebhook",
       tags: ["webhooks"],
       middleware: [requireScope("admin")] as const,
-      summary: "Subscribe a URL to events: each is delivered as a CloudEvent signed per Standard Webhooks",
+      summary: "Subscribe a URL to events",
+      description: "Each event is delivered as a CloudEvent signed per Standard Webhooks. The signing secret is in the 201 body, this once.",
       request: { body: { required: true, content: { "application/json": { schema: webhookInputSchema } } } },
       responses: {
         201: {
           description: "Subscribed; the secret is in the body, this once",
-          headers: { Location: { schema: { type: "string" } } },
+          headers: { Location: headerRef("Location") },
           content: { "application/json": { schema: CreatedWebhookSchema } },
         },
         ...problems(400, 401, 403, 422),
@@ -61,6 +63,7 @@ export function webhookRoutes(services: AppServices) {
       tags: ["webhooks"],
       middleware: [requireScope("admin")] as const,
       summary: "List subscriptions, oldest first (never their secrets)",
+      description: "Paged with `limit` and `cursor`.",
       request: { query: PageQuery },
       responses: { 200: { description: "A page of subscriptions", content: { "application/json": { schema: pageOf(WebhookSchema, "WebhookPage") } } }, ...problems(400, 401, 403) },
       security: sec,
@@ -75,7 +78,8 @@ export function webhookRoutes(services: AppServices) {
       operationId: "deleteWebhook",
       tags: ["webhooks"],
       middleware: [requireScope("admin")] as const,
-      summary: "Unsubscribe: nothing more is delivered (pending deliveries end failed, WEBHOOK_DELETED)",
+      summary: "Unsubscribe",
+      description: "Nothing more is delivered: pending deliveries end failed with WEBHOOK_DELETED.",
       request: { params: IdParam },
       responses: { 204: { description: "Removed" }, ...problems(401, 403, 404) },
       security: sec,
@@ -93,7 +97,8 @@ export function webhookRoutes(services: AppServices) {
       operationId: "listWebhookDeliveries",
       tags: ["webhooks"],
       middleware: [requireScope("admin")] as const,
-      summary: "The delivery log, newest event first: attempts, status, last HTTP status and error",
+      summary: "The delivery log of a subscription",
+      description: "Newest event first: attempts, status, last HTTP status and error; paged with `limit` and `cursor`.",
       request: { params: IdParam, query: PageQuery },
       responses: {
         200: { description: "A page of deliveries", content: { "application/json": { schema: pageOf(DeliverySchema, "WebhookDeliveryPage") } } },
@@ -111,7 +116,8 @@ export function webhookRoutes(services: AppServices) {
       operationId: "retryWebhookDelivery",
       tags: ["webhooks"],
       middleware: [requireScope("admin")] as const,
-      summary: "Retry a pending or failed delivery now (same webhook-id, same body); 409 once delivered",
+      summary: "Retry a pending or failed delivery now",
+      description: "The same webhook-id and body; the dispatcher attempts it next. 409 once delivered.",
       request: { params: DeliveryParams },
       responses: {
         202: { description: "Due now: the dispatcher attempts it next", content: { "application/json": { schema: DeliverySchema } } },

@@ -4,6 +4,70 @@
  */
 
 export interface paths {
+    "/approvals/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The approval page of one approver's link
+         * @description No credential: the link is one. Shows the rollout, who approves through the link and the votes so far; changes nothing.
+         */
+        get: operations["viewApprovalLink"];
+        put?: never;
+        /**
+         * Approve or reject as the link's approver
+         * @description From the page's own form (a cross-site request is a 403) or a JSON client. A form gets the page back, also when the decision is refused (with the refusal's status); JSON gets the link's view or a problem.
+         */
+        post: operations["decideByApprovalLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness, and whether the database answers
+         * @description No credential needed. The database probe is cached, so the call is cheap; 503 with `Retry-After` while the database does not answer.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This document (OpenAPI 3.1)
+         * @description No credential needed. Rendered for people at `/docs`.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deployments": {
         parameters: {
             query?: never;
@@ -11,171 +75,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List deployments, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    environment?: string;
-                    limit?: number;
-                    specId?: string;
-                    status?: "pending" | "in_progress" | "awaiting_approval" | "rolling_back" | "succeeded" | "rolled_back" | "rollback_failed" | "aborted";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of deployment summaries */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                createdAt: string;
-                                environment: string;
-                                finishedAt?: string;
-                                id: string;
-                                /** @enum {string} */
-                                purpose: "deploy" | "rollback";
-                                requestedBy: string;
-                                specId: string;
-                                /** @enum {string} */
-                                status: "pending" | "in_progress" | "awaiting_approval" | "rolling_back" | "succeeded" | "rolled_back" | "rollback_failed" | "aborted";
-                                /** @enum {string} */
-                                strategy: "blue_green" | "canary" | "rolling";
-                                version: number;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * List deployments, newest first
+         * @description Summaries, filtered by `specId`, `environment` and `status`, paged with `limit` and `cursor`.
+         */
+        get: operations["listDeployments"];
         put?: never;
-        /** Start a rollout of a spec version to an environment (`?dryRun=true`: the plan only) */
-        post: {
-            parameters: {
-                query?: {
-                    dryRun?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateDeployment"];
-                };
-            };
-            responses: {
-                /** @description Dry run: the plan, and the warnings a deployment would carry */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            plan: components["schemas"]["Plan"];
-                            warnings: components["schemas"]["FieldIssue"][];
-                        };
-                    };
-                };
-                /** @description Started */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deployment"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Start a rollout of a spec version to an environment (`?dryRun=true`: the plan only)
+         * @description Compiles the plan (every setting with its source), checks the promotion path and the policy, and starts the rollout: 202 with the deployment. 409 with the in-flight deployment's id when the environment has one running. `Idempotency-Key` is honoured.
+         */
+        post: operations["createDeployment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -189,65 +99,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A deployment: status, plan, current step, traffic weights, timeline, approvals, analysis, compensation log */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The deployment */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deployment"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * A deployment: status, plan, current step, traffic weights, timeline, approvals, analysis, compensation log
+         * @description Everything about one deployment; the task token of an open gate is never shown.
+         */
+        get: operations["getDeployment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -265,80 +121,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop a rollout in flight and compensate (traffic back on the stable version) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Aborting */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deployment"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Stop a rollout in flight and compensate (traffic back on the stable version)
+         * @description Needs `rollback` or `deploy`. The deployment ends `aborted` once its compensations ran; 409 when it has already finished.
+         */
+        post: operations["abortDeployment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -354,91 +141,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or reject the open approval gate */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        comment?: string;
-                        /** @enum {string} */
-                        decision: "approve" | "reject";
-                    };
-                };
-            };
-            responses: {
-                /** @description Recorded; `outcome` says whether the gate is now approved or rejected */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VoteOutcome"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Approve or reject the open approval gate
+         * @description By a principal with the `approve` scope and one of the gate's required roles; the requester cannot approve their own deployment, and a principal votes once per gate.
+         */
+        post: operations["decideApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -452,7 +159,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The deployment's events after a sequence number, oldest first (what `rollgate watch` follows) */
+        /**
+         * The deployment's events after a sequence number, oldest first (what `rollgate watch` follows)
+         * @description Pass the last `nextSeq` as `after` to get only what is new; `hasMore` says the page was full. Event types and their data are the `Event` component.
+         */
         get: operations["listDeploymentEvents"];
         put?: never;
         post?: never;
@@ -475,88 +185,7 @@ export interface paths {
          * Admin: take over a rollback_failed deployment and release its environment's lock
          * @description For when compensation cannot succeed (a decommissioned deployer, say) and a human has put traffic right by hand. The status stays rollback_failed; who and why are recorded.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Resolved */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deployment"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["resolveDeployment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -576,79 +205,7 @@ export interface paths {
          * In flight: like abort. Finished: a new deployment restoring the environment's previous version
          * @description Returns the deployment doing the rollback, with `rollbackMode`: stopped (it was in flight), new_deployment, or compensation_retried (it had ended rollback_failed).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Rolling back */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deployment"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["rollbackDeployment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -662,7 +219,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who am I: the caller's principal, its roles, and the credential's scopes */
+        /**
+         * Who am I: the caller's principal, its roles, and the credential's scopes
+         * @description Any valid credential may ask; no scope needed.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -679,148 +239,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The platform's environment policy: the floor specs cannot lower */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description An ETag from an earlier read: 304 while it is current */
-                    "if-none-match"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The policy */
-                200: {
-                    headers: {
-                        /** @description The revision, quoted */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Policy"];
-                    };
-                };
-                /** @description Unchanged since the ETag given in If-None-Match */
-                304: {
-                    headers: {
-                        /** @description The revision, quoted */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * The platform's environment policy: the floor specs cannot lower
+         * @description Revision 0 and no environments until an admin first sets one. The ETag is the revision; `If-None-Match` with it is a 304 while it is current.
+         */
+        get: operations["getPolicy"];
         /**
          * Admin: replace the platform's environment policy
          * @description Per environment name: `requiresApproval`, `approvers` (roles), `after` (environments a version must have succeeded in first), `autoDeploy`, `strategies`, `slackChannel`. Each change is a new revision and writes a `policy.changed` event with the actor. `If-Match` with the ETag refuses to overwrite a newer revision (412). An unchanged document changes nothing.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag of the revision this change is based on */
-                    "if-match"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        environments: {
-                            [key: string]: {
-                                after?: string[];
-                                approvers?: string[];
-                                autoDeploy?: boolean;
-                                requiresApproval?: boolean;
-                                slackChannel?: string;
-                                strategies?: ("blue_green" | "canary" | "rolling")[];
-                            };
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description The policy now in force */
-                200: {
-                    headers: {
-                        /** @description The revision, quoted */
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Policy"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["putPolicy"];
         post?: never;
         delete?: never;
         options?: never;
@@ -835,7 +263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List principals, by subject */
+        /**
+         * List principals, by subject
+         * @description Disabled principals included, paged with `limit` and `cursor`.
+         */
         get: operations["listPrincipals"];
         put?: never;
         post?: never;
@@ -852,7 +283,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One principal */
+        /**
+         * One principal
+         * @description 404 for a subject nobody created.
+         */
         get: operations["getPrincipal"];
         /**
          * Create or replace a principal (roles, display name, email, disabled)
@@ -877,7 +311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A Slack user's link */
+        /**
+         * A Slack user's link
+         * @description The principal the Slack user acts as and the scopes it has in Slack; 404 when the user is not linked.
+         */
         get: operations["getSlackUser"];
         /**
          * Link a Slack user to a principal, with the scopes it acts with in Slack
@@ -885,7 +322,10 @@ export interface paths {
          */
         put: operations["putSlackUser"];
         post?: never;
-        /** Unlink a Slack user: it acts as nobody from now on */
+        /**
+         * Unlink a Slack user: it acts as nobody from now on
+         * @description Removes the link. The Slack user's commands and button clicks are refused from then on; votes already cast stay recorded.
+         */
         delete: operations["deleteSlackUser"];
         options?: never;
         head?: never;
@@ -899,174 +339,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List specs */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of specs */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SpecPage"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * List specs
+         * @description Paged with `limit` and `cursor`.
+         */
+        get: operations["listSpecs"];
         put?: never;
         /**
          * Register a spec document
-         * @description 201 with a new version, 200 when identical content is already registered. `Idempotency-Key` is honoured.
+         * @description 201 with a new version, 200 when identical content is already registered. `Idempotency-Key` is honoured. An environment with `auto_deploy` may start a deployment (`deploymentId`).
          */
-        post: {
-            parameters: {
-                query?: {
-                    validation?: "lenient" | "strict";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description An OSpec document as YAML or JSON (at most 256 KiB). */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                    "application/yaml": string;
-                    "text/yaml": string;
-                };
-            };
-            responses: {
-                /** @description Identical content: the existing version */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegisterResponse"];
-                    };
-                };
-                /** @description A new version */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegisterResponse"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["registerSpec"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1080,65 +363,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Spec summary: latest version and the version current in each environment */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    specId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Summary */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SpecDetail"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Spec summary: latest version and the version current in each environment
+         * @description `environments` in promotion order, as `GET /v1/specs/{specId}/environments` lists them.
+         */
+        get: operations["getSpec"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1154,68 +383,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RFC 6902 JSON Patch from one version to another, with the rollout-relevant changes */
-        get: {
-            parameters: {
-                query: {
-                    from: "latest" | string;
-                    to?: "latest" | string;
-                };
-                header?: never;
-                path: {
-                    specId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The diff */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SpecDiff"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * RFC 6902 JSON Patch from one version to another, with the rollout-relevant changes
+         * @description `to` defaults to `latest`. `rolloutChanges` flags the changes that loosen a guardrail.
+         */
+        get: operations["diffSpecVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1231,67 +403,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Environments in promotion order with their current and previous versions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    specId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Environments */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["EnvironmentState"][];
-                        };
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Environments in promotion order with their current and previous versions
+         * @description With the last deployment in each; an environment nothing was deployed to yet has null versions.
+         */
+        get: operations["listSpecEnvironments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1309,81 +425,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chat-ops: roll an environment back to its previous version */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    env: string;
-                    specId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Rolling back */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deployment"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Chat-ops: roll an environment back to its previous version
+         * @description A new deployment restoring the environment's previous version. 409 when there is none, or when the last deployment there was already a rollback (deploy the version on purpose instead).
+         */
+        post: operations["rollbackEnvironment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1399,91 +445,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deploy the version current in `from` to `to` */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    specId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        from: string;
-                        reason?: string;
-                        to: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Started */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deployment"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Deploy the version current in `from` to `to`
+         * @description CI's main call: the version current in `from` is deployed to `to`, with the same rules as `POST /v1/deployments`. `Idempotency-Key` is honoured.
+         */
+        post: operations["promoteSpec"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1497,68 +463,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List versions, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    specId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of versions */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SpecVersionPage"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * List versions, newest first
+         * @description Summaries (no document), paged with `limit` and `cursor`.
+         */
+        get: operations["listSpecVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1576,176 +485,19 @@ export interface paths {
         };
         /**
          * One version (`latest` allowed); `Accept: application/yaml` returns the raw text as submitted
-         * @description A numbered version carries a strong `ETag` and honours `If-None-Match` (304). The raw text never changes (`Cache-Control: private, max-age=31536000, immutable`); the JSON form carries the lifecycle state, which can change, so it may be cached for the server's state staleness bound only. `latest` moves: `Cache-Control: no-cache`. The raw text of a spec registered as JSON is served as `application/json`.
+         * @description A numbered version carries a strong `ETag` and honours `If-None-Match` (304). The raw text never changes (`Cache-Control: private, max-age=31536000, immutable`); the JSON form carries the lifecycle state, which can change, so it may be cached for the server's state staleness bound only. `latest` moves: `Cache-Control: no-cache`. A spec registered as JSON has no YAML text: under `Accept: application/yaml` it is a 406, unless the Accept header also takes `application/json` (then the JSON form is served).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description ETags of representations the caller holds */
-                    "if-none-match"?: string;
-                };
-                path: {
-                    specId: string;
-                    version: "latest" | string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The version */
-                200: {
-                    headers: {
-                        /** @description See the operation's description */
-                        "Cache-Control"?: string;
-                        /** @description Strong: the content hash; `-raw` for the raw text; a suffix once the lifecycle state changed */
-                        ETag?: string;
-                        /** @description `Accept`: the representation depends on it */
-                        Vary?: string;
-                        /** @description The version number (what `latest` resolved to) */
-                        "x-spec-version"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SpecVersion"] | {
-                            [key: string]: unknown;
-                        };
-                        "application/yaml": string;
-                    };
-                };
-                /** @description Not modified: the `If-None-Match` ETag is current */
-                304: {
-                    headers: {
-                        /** @description See the operation's description */
-                        "Cache-Control"?: string;
-                        /** @description Strong: the content hash; `-raw` for the raw text; a suffix once the lifecycle state changed */
-                        ETag?: string;
-                        /** @description `Accept`: the representation depends on it */
-                        Vary?: string;
-                        /** @description The version number (what `latest` resolved to) */
-                        "x-spec-version"?: string;
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getSpecVersion"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a version's lifecycle state (active, deprecated, disabled) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    specId: string;
-                    version: "latest" | string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        state: components["schemas"]["LifecycleState"];
-                    };
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SpecVersionSummary"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Change a version's lifecycle state (active, deprecated, disabled)
+         * @description A disabled version cannot be deployed; a deprecated one can, with a warning. `If-Match` with the ETag of the version's JSON form refuses to change a state that changed since (412). The response's ETag is the new JSON form's.
+         */
+        patch: operations["setSpecVersionState"];
         trace?: never;
     };
     "/v1/specs/validate": {
@@ -1757,107 +509,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate a spec document without registering it */
-        post: {
-            parameters: {
-                query?: {
-                    validation?: "lenient" | "strict";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description An OSpec document as YAML or JSON (at most 256 KiB). */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                    "application/yaml": string;
-                    "text/yaml": string;
-                };
-            };
-            responses: {
-                /** @description Valid, with warnings */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            contentHash: string;
-                            specId: string;
-                            /** @enum {boolean} */
-                            valid: true;
-                            warnings: components["schemas"]["FieldIssue"][];
-                        };
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Validate a spec document without registering it
+         * @description A dry run of `POST /v1/specs`: 200 with the warnings, or 422 with every error (path, and line for YAML).
+         */
+        post: operations["validateSpec"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1871,7 +527,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List registered targets, by name (never their secrets) */
+        /**
+         * List registered targets, by name (never their secrets)
+         * @description Paged with `limit` and `cursor`.
+         */
         get: operations["listTargets"];
         put?: never;
         post?: never;
@@ -1888,12 +547,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One registered target (never its secret) */
+        /**
+         * One registered target (never its secret)
+         * @description A name that is not a valid target name is a 422 naming `name`.
+         */
         get: operations["getTarget"];
-        /** Register or replace a webhook or lambda-alias target, and say which specs and environments may use it */
+        /**
+         * Register or replace a webhook or lambda-alias target, and say which specs and environments may use it
+         * @description 201 when created (with `Location`), 200 when replaced. A webhook target's signing secret is in the body once: when it is created, or when a new secret had to be generated.
+         */
         put: operations["putTarget"];
         post?: never;
-        /** Remove a registered target (409 TARGET_IN_USE while a rollout in flight uses it); deployments naming it are refused from then on */
+        /**
+         * Remove a registered target
+         * @description 409 TARGET_IN_USE while a rollout in flight uses it; deployments naming it are refused from then on.
+         */
         delete: operations["deleteTarget"];
         options?: never;
         head?: never;
@@ -1907,137 +575,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tokens (never their secrets) */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of tokens */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TokenPage"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * List tokens (never their secrets)
+         * @description Newest first, paged with `limit` and `cursor`. A revoked token is removed, so it is not listed.
+         */
+        get: operations["listTokens"];
         put?: never;
         /**
          * Issue an API token (the secret is shown once)
          * @description The subject is a principal: created when missing; `roles`, when given, become its roles. A subject that is not a lower-case identifier is a 422 naming `subject`.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        expiresAt?: string;
-                        roles?: string[];
-                        scopes: ("specs:read" | "specs:write" | "deploy" | "approve" | "rollback" | "admin")[];
-                        subject: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Issued */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IssuedToken"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["issueToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2054,63 +602,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Problem details (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Problem details (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Revoke a token
+         * @description The token stops working at once; its principal and the principal's other tokens are untouched. `Location` of an issued token is this URL.
+         */
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2123,10 +619,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List subscriptions, oldest first (never their secrets) */
+        /**
+         * List subscriptions, oldest first (never their secrets)
+         * @description Paged with `limit` and `cursor`.
+         */
         get: operations["listWebhooks"];
         put?: never;
-        /** Subscribe a URL to events: each is delivered as a CloudEvent signed per Standard Webhooks */
+        /**
+         * Subscribe a URL to events
+         * @description Each event is delivered as a CloudEvent signed per Standard Webhooks. The signing secret is in the 201 body, this once.
+         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -2144,7 +646,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Unsubscribe: nothing more is delivered (pending deliveries end failed, WEBHOOK_DELETED) */
+        /**
+         * Unsubscribe
+         * @description Nothing more is delivered: pending deliveries end failed with WEBHOOK_DELETED.
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
@@ -2158,7 +663,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log, newest event first: attempts, status, last HTTP status and error */
+        /**
+         * The delivery log of a subscription
+         * @description Newest event first: attempts, status, last HTTP status and error; paged with `limit` and `cursor`.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -2177,7 +685,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a pending or failed delivery now (same webhook-id, same body); 409 once delivered */
+        /**
+         * Retry a pending or failed delivery now
+         * @description The same webhook-id and body; the dispatcher attempts it next. 409 once delivered.
+         */
         post: operations["retryWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -2189,6 +700,72 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApprovalGate: {
+            approvedRoles: string[];
+            expiresAt: string;
+            gate: number;
+            /** @description How many approval links were minted for the gate (one per eligible principal) */
+            links: number;
+            openedAt: string;
+            requiredRoles: string[];
+            /** @description Required roles nobody eligible held when the gate opened. */
+            rolesWithoutApprovers?: string[];
+            /**
+             * @description cancelled: the deployment was aborted or rolled back while the gate was open
+             * @enum {string}
+             */
+            status: "open" | "approved" | "rejected" | "timed_out" | "cancelled";
+            /** @description The plan step of the gate */
+            step: number;
+            votes: components["schemas"]["Vote"][];
+        };
+        ApprovalLinkView: {
+            approver: {
+                displayName?: string;
+                roles: string[];
+                subject: string;
+            };
+            canDecide: boolean;
+            decided: boolean;
+            deploymentId: string;
+            environment: string;
+            expired: boolean;
+            expiresAt: string;
+            gate: {
+                approvedRoles: string[];
+                expiresAt: string;
+                gate: number;
+                requiredRoles: string[];
+                /**
+                 * @description cancelled: the deployment was aborted or rolled back while the gate was open
+                 * @enum {string}
+                 */
+                status: "open" | "approved" | "rejected" | "timed_out" | "cancelled";
+            } | null;
+            gateOpen: boolean;
+            plan: {
+                approvalRequired: boolean;
+                approvers: string[];
+                minDurationSeconds: number;
+                /** @enum {string} */
+                purpose: "deploy" | "rollback";
+                steps: string[];
+                /** @enum {string} */
+                strategy: "blue_green" | "canary" | "rolling";
+                weights: number[];
+            };
+            planSummary: string[];
+            reason?: string;
+            requestedBy: string;
+            revoked: boolean;
+            role: string | null;
+            specId: string;
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "awaiting_approval" | "rolling_back" | "succeeded" | "rolled_back" | "rollback_failed" | "aborted";
+            strategy: string;
+            version: number;
+            votes: components["schemas"]["Vote"][];
+        };
         CreateDeployment: {
             environment: string;
             force?: boolean;
@@ -2224,28 +801,13 @@ export interface components {
                     weight: number;
                 }[];
                 failedChecks: number;
+                /** @description Failed health checks at the current health step */
+                healthAttempts: number;
                 threshold: number;
             };
-            approvals: {
-                approvedRoles: string[];
-                expiresAt: string;
-                gate: number;
-                requiredRoles: string[];
-                /** @description Required roles nobody eligible held when the gate opened. */
-                rolesWithoutApprovers?: string[];
-                /** @enum {string} */
-                status: "open" | "approved" | "rejected" | "timed_out" | "cancelled";
-                votes: {
-                    at: string;
-                    comment?: string;
-                    /** @enum {string} */
-                    decision: "approve" | "reject";
-                    role: string | null;
-                    subject: string;
-                    /** @enum {string} */
-                    via: "api" | "link";
-                }[];
-            }[];
+            approvals: components["schemas"]["ApprovalGate"][];
+            /** @description When the running bake ends */
+            bakeUntil?: string;
             compensationLog: {
                 at: string;
                 error?: string;
@@ -2267,9 +829,17 @@ export interface components {
                 step?: number;
             };
             finishedAt?: string;
+            /** @description Started with `force` (the promotion path was skipped) */
+            forced?: boolean;
             id: string;
             pendingCompensations: {
                 kind: string;
+                registeredAt: string;
+                restore?: {
+                    currentVersion: number | null;
+                    lastDeploymentId: string | null;
+                    previousVersion: number | null;
+                };
                 step: number;
             }[];
             plan: components["schemas"]["Plan"];
@@ -2277,14 +847,30 @@ export interface components {
             purpose: "deploy" | "rollback";
             reason?: string;
             requestedBy: string;
+            resolvedAt?: string;
+            /** @description Who took over a rollback_failed deployment and released its lock */
+            resolvedBy?: string;
+            /** @description Bumped by every change; the sequence number of the latest event */
+            revision: number;
+            /** @description Why compensation gave up (rollback_failed) */
+            rollbackError?: string;
             rollbackOf?: string;
+            rollbackStartedAt?: string;
             specId: string;
             stableVersion: number | null;
             /** @enum {string} */
             status: "pending" | "in_progress" | "awaiting_approval" | "rolling_back" | "succeeded" | "rolled_back" | "rollback_failed" | "aborted";
+            /** @description A stop a person asked for, and how the deployment ends once compensated */
+            stopRequest?: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                outcome: "aborted" | "rolled_back";
+                reason?: string;
+            };
             /** @enum {string} */
             strategy: "blue_green" | "canary" | "rolling";
-            timeline: components["schemas"]["DomainEvent"][];
+            timeline: components["schemas"]["Event"][];
             trafficWeights: {
                 candidate: number;
                 stable: number;
@@ -2301,17 +887,25 @@ export interface components {
             /** @description Pass as `after` for what follows (equal to `after` when nothing new was there) */
             nextSeq: number;
         };
+        DeploymentSummary: {
+            createdAt: string;
+            environment: string;
+            finishedAt?: string;
+            id: string;
+            /** @enum {string} */
+            purpose: "deploy" | "rollback";
+            reason?: string;
+            requestedBy: string;
+            specId: string;
+            stableVersion: number | null;
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "awaiting_approval" | "rolling_back" | "succeeded" | "rolled_back" | "rollback_failed" | "aborted";
+            /** @enum {string} */
+            strategy: "blue_green" | "canary" | "rolling";
+            version: number;
+        };
         DisabledPrincipal: components["schemas"]["Principal"] & {
             revokedTokens: number;
-        };
-        DomainEvent: {
-            actor?: string;
-            at: string;
-            data: {
-                [key: string]: unknown;
-            };
-            id: string;
-            type: string;
         };
         EnvironmentState: {
             currentVersion: number | null;
@@ -2442,8 +1036,17 @@ export interface components {
             actor?: string;
             at: string;
             data: {
+                attempts?: number;
+                check?: string;
+                from?: number | null;
                 kind: string;
+                seconds?: number;
                 step: number;
+                to?: number;
+                weights?: {
+                    candidate: number;
+                    stable: number;
+                };
             };
             deploymentId?: string;
             environment?: string;
@@ -2504,8 +1107,14 @@ export interface components {
             actor?: string;
             at: string;
             data: {
+                at: string;
+                errorRate: number;
                 failedChecks: number;
+                latencyP99Ms: number;
+                passed: boolean;
+                step: number;
                 threshold: number;
+                weight: number;
             };
             deploymentId?: string;
             environment?: string;
@@ -2555,10 +1164,15 @@ export interface components {
             actor?: string;
             at: string;
             data: {
+                at: string;
+                comment?: string;
                 /** @enum {string} */
                 decision: "approve" | "reject";
                 gate: number;
+                role: string | null;
                 subject: string;
+                /** @enum {string} */
+                via: "api" | "link";
             };
             deploymentId?: string;
             environment?: string;
@@ -2856,6 +1470,14 @@ export interface components {
             message: string;
             path: string;
         };
+        Health: {
+            /** @description Empty when the server has no database probe */
+            checks: {
+                storage?: components["schemas"]["StorageCheck"];
+            };
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
         IssuedToken: components["schemas"]["Token"] & {
             token: string;
         };
@@ -2894,15 +1516,29 @@ export interface components {
             weights: number[];
         };
         PlanStep: {
+            /** @description validate */
             check?: string;
+            /** @description approval: the gate's number */
+            gate?: number;
             index: number;
+            /** @description health_check */
+            intervalSeconds?: number;
             /** @enum {string} */
             kind: "prepare" | "health_check" | "validate" | "approval" | "shift" | "bake" | "analysis" | "promote" | "finalize";
+            /** @description analysis */
+            recheckAfterSeconds?: number;
+            /** @description approval */
             requiredRoles?: string[];
+            /** @description health_check */
             retries?: number;
+            /** @description bake */
             seconds?: number;
+            /** @description approval */
             timeoutSeconds?: number;
+            /** @description shift */
             weight?: number;
+            /** @description analysis */
+            windowSeconds?: number;
         };
         Policy: {
             environments: {
@@ -2934,6 +1570,7 @@ export interface components {
             items: components["schemas"]["Principal"][];
             nextCursor: string | null;
         };
+        /** @description RFC 9457 problem details with a stable `code`; other members carry the error's context */
         Problem: {
             /** @example SPEC_INVALID */
             code: string;
@@ -2943,6 +1580,8 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        } & {
+            [key: string]: unknown;
         };
         PutTargetResponse: {
             /** @description The webhook signing secret (`whsec_…`): shown once, when the target is created or a new secret had to be generated. */
@@ -2981,6 +1620,13 @@ export interface components {
         RegisterResponse: components["schemas"]["SpecVersionSummary"] & {
             /** @description Set when an environment with auto_deploy started a deployment. When it asked and nothing was deployed (no `deploy` scope, the policy forbids it, a rollout in flight), a warning on `environments.<env>.auto_deploy` says why. */
             deploymentId?: string;
+        };
+        Rollback: components["schemas"]["Deployment"] & {
+            /**
+             * @description stopped: it was in flight; new_deployment: a new deployment restores the previous version; compensation_retried: it had ended rollback_failed
+             * @enum {string}
+             */
+            rollbackMode: "stopped" | "new_deployment" | "compensation_retried";
         };
         /** @enum {string} */
         Scope: "specs:read" | "specs:write" | "deploy" | "approve" | "rollback" | "admin";
@@ -3052,6 +1698,15 @@ export interface components {
             version: number;
             warnings: components["schemas"]["FieldIssue"][];
         };
+        StopReason: {
+            reason?: string;
+        };
+        StorageCheck: {
+            checkedAt: string;
+            latencyMs?: number;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
         TargetPage: {
             items: ({
                 allowPrivateNetwork: boolean;
@@ -3098,13 +1753,37 @@ export interface components {
             items: components["schemas"]["Token"][];
             nextCursor: string | null;
         };
+        ValidationResult: {
+            contentHash: string;
+            specId: string;
+            /** @enum {boolean} */
+            valid: true;
+            warnings: components["schemas"]["FieldIssue"][];
+        };
+        Vote: {
+            at: string;
+            comment?: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            role: string | null;
+            subject: string;
+            /**
+             * @description api: a credential of the principal; link: the principal's own approval link
+             * @enum {string}
+             */
+            via: "api" | "link";
+        };
         VoteOutcome: {
             deploymentId: string;
-            gate: number;
-            /** @enum {string} */
+            gate: components["schemas"]["ApprovalGate"];
+            /**
+             * @description approved: the quorum is met and the rollout continues; rejected: it rolls back
+             * @enum {string}
+             */
             outcome: "recorded" | "approved" | "rejected";
-            status: string;
-            vote?: unknown;
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "awaiting_approval" | "rolling_back" | "succeeded" | "rolled_back" | "rollback_failed" | "aborted";
+            vote: components["schemas"]["Vote"];
         };
         Webhook: {
             allowPrivateNetwork: boolean;
@@ -3145,14 +1824,510 @@ export interface components {
             nextCursor: string | null;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request cannot be read (malformed JSON, a bad parameter or header); `errors` names the fields */
+        BadRequest: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request conflicts with the resource's state (`code` says how) */
+        Conflict: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over the size limit (256 KiB by default) */
+        ContentTooLarge: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The credential lacks the scope or role this needs */
+        Forbidden: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A bug on the server; quote the request id */
+        InternalError: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No representation the `Accept` header takes; `available` lists those there are */
+        NotAcceptable: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource */
+        NotFound: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `If-Match` does not name the current representation */
+        PreconditionFailed: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A passing condition (e.g. `STORAGE_UNAVAILABLE`: the database does not answer): retry after `Retry-After` seconds */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid credential: send `Authorization: Bearer <token>` */
+        Unauthenticated: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body parses but breaks the schema or a rule; `errors` names the fields */
+        UnprocessableContent: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body's Content-Type is not one the operation accepts */
+        UnsupportedMediaType: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Strong entity tag of the representation */
+        ETag: string;
+        /** @description `true`: this is the stored response of an earlier request with the same `Idempotency-Key` */
+        IdempotentReplayed: "true";
+        /** @description The URL of the resource the request created */
+        Location: string;
+        /** @description The request's id (the caller's `x-request-id` if it sent one): quote it when reporting a problem */
+        RequestId: string;
+        /** @description Seconds to wait before trying again */
+        RetryAfter: number;
+        /** @description The scheme to authenticate with: `Bearer realm="rollgate"` */
+        WWWAuthenticate: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    viewApprovalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's secret (never logged) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideByApprovalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's secret (never logged) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                };
+                "application/x-www-form-urlencoded": {
+                    comment?: string;
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                };
+                "multipart/form-data": {
+                    comment?: string;
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalLinkView"];
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Cross-site, or the link was revoked, or the approver may not decide (role, own deployment) */
+            403: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The link has expired, the gate is closed, or this approver has decided already */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Serving */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDeployments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                environment?: string;
+                limit?: number;
+                specId?: string;
+                status?: "pending" | "in_progress" | "awaiting_approval" | "rolling_back" | "succeeded" | "rolled_back" | "rollback_failed" | "aborted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deployment summaries */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DeploymentSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createDeployment: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: {
+                /** @description 1 to 255 visible ASCII characters. The same key and request replay the first response (with `Idempotent-Replayed: true`); the same key with another request is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeployment"];
+            };
+        };
+        responses: {
+            /** @description Dry run: the plan, and the warnings a deployment would carry */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: components["schemas"]["Plan"];
+                        warnings: components["schemas"]["FieldIssue"][];
+                    };
+                };
+            };
+            /** @description Started */
+            202: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deployment */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    abortDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional: `{reason}`, recorded with the stop */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StopReason"];
+            };
+        };
+        responses: {
+            /** @description Aborting */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded; `outcome` says whether the gate is now approved or rejected */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteOutcome"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listDeploymentEvents: {
         parameters: {
             query?: {
@@ -3171,48 +2346,96 @@ export interface operations {
             /** @description A page of events */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DeploymentEventPage"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resolveDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Resolved */
+            200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Deployment"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            401: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rollbackDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional: `{reason}`, recorded with the stop */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StopReason"];
+            };
+        };
+        responses: {
+            /** @description Rolling back */
+            202: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Rollback"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getMe: {
@@ -3227,21 +2450,107 @@ export interface operations {
             /** @description The caller */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 while it is current */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
                 headers: {
+                    /** @description The revision, quoted */
+                    ETag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Policy"];
                 };
             };
+            /** @description Unchanged since the ETag given in If-None-Match */
+            304: {
+                headers: {
+                    /** @description The revision, quoted */
+                    ETag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the revision this change is based on */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    environments: {
+                        [key: string]: {
+                            after?: string[];
+                            approvers?: string[];
+                            autoDeploy?: boolean;
+                            requiresApproval?: boolean;
+                            slackChannel?: string;
+                            strategies?: ("blue_green" | "canary" | "rolling")[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The policy now in force */
+            200: {
+                headers: {
+                    /** @description The revision, quoted */
+                    ETag?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPrincipals: {
@@ -3259,39 +2568,18 @@ export interface operations {
             /** @description A page of principals */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrincipalPage"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPrincipal: {
@@ -3308,48 +2596,19 @@ export interface operations {
             /** @description The principal */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Principal"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putPrincipal: {
@@ -3378,6 +2637,7 @@ export interface operations {
             /** @description Replaced */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3387,58 +2647,23 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    Location?: string;
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Principal"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     disablePrincipal: {
@@ -3455,48 +2680,19 @@ export interface operations {
             /** @description Disabled */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisabledPrincipal"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getSlackUser: {
@@ -3513,48 +2709,19 @@ export interface operations {
             /** @description The link */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SlackUserLink"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putSlackUser: {
@@ -3578,6 +2745,7 @@ export interface operations {
             /** @description Replaced */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3588,48 +2756,21 @@ export interface operations {
             201: {
                 headers: {
                     Location?: string;
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SlackUserLink"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteSlackUser: {
@@ -3646,46 +2787,454 @@ export interface operations {
             /** @description Unlinked */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSpecs: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of specs */
+            200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["SpecPage"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            401: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registerSpec: {
+        parameters: {
+            query?: {
+                validation?: "lenient" | "strict";
+            };
+            header?: {
+                /** @description 1 to 255 visible ASCII characters. The same key and request replay the first response (with `Idempotent-Replayed: true`); the same key with another request is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An OSpec document as YAML or JSON (at most 256 KiB). Without a Content-Type (or `text/plain`), the format is detected. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/yaml": string;
+                "text/yaml": string;
+            };
+        };
+        responses: {
+            /** @description Identical content: the existing version */
+            200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            403: {
+            /** @description A new version */
+            201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            404: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSpec: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summary */
+            200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["SpecDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    diffSpecVersions: {
+        parameters: {
+            query: {
+                from: "latest" | string;
+                to?: "latest" | string;
+            };
+            header?: never;
+            path: {
+                specId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The diff */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSpecEnvironments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                specId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Environments */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EnvironmentState"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rollbackEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                env: string;
+                specId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional: `{reason}`, recorded with the stop */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StopReason"];
+            };
+        };
+        responses: {
+            /** @description Rolling back */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    promoteSpec: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 to 255 visible ASCII characters. The same key and request replay the first response (with `Idempotent-Replayed: true`); the same key with another request is a 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                specId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from: string;
+                    reason?: string;
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSpecVersions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                specId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of versions */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecVersionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSpecVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags of representations the caller holds */
+                "if-none-match"?: string;
+            };
+            path: {
+                specId: string;
+                version: "latest" | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    /** @description See the operation's description */
+                    "Cache-Control"?: string;
+                    /** @description Strong: the content hash; `-raw` for the raw text; a suffix once the lifecycle state changed */
+                    ETag?: string;
+                    /** @description `Accept`: the representation depends on it */
+                    Vary?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    /** @description The version number (what `latest` resolved to) */
+                    "x-spec-version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecVersion"];
+                    "application/yaml": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    /** @description See the operation's description */
+                    "Cache-Control"?: string;
+                    /** @description Strong: the content hash; `-raw` for the raw text; a suffix once the lifecycle state changed */
+                    ETag?: string;
+                    /** @description `Accept`: the representation depends on it */
+                    Vary?: string;
+                    "x-request-id": components["headers"]["RequestId"];
+                    /** @description The version number (what `latest` resolved to) */
+                    "x-spec-version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setSpecVersionState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the JSON form this change is based on (`*`: any) */
+                "if-match"?: string;
+            };
+            path: {
+                specId: string;
+                version: "latest" | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    state: components["schemas"]["LifecycleState"];
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpecVersionSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    validateSpec: {
+        parameters: {
+            query?: {
+                validation?: "lenient" | "strict";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An OSpec document as YAML or JSON (at most 256 KiB). Without a Content-Type (or `text/plain`), the format is detected. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/yaml": string;
+                "text/yaml": string;
+            };
+        };
+        responses: {
+            /** @description Valid, with warnings */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listTargets: {
@@ -3703,39 +3252,18 @@ export interface operations {
             /** @description A page of targets */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TargetPage"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTarget: {
@@ -3752,6 +3280,7 @@ export interface operations {
             /** @description The target */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3787,42 +3316,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putTarget: {
@@ -3862,6 +3362,7 @@ export interface operations {
             /** @description Replaced */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3871,49 +3372,22 @@ export interface operations {
             /** @description Created; a webhook target's secret is in the body, once */
             201: {
                 headers: {
-                    Location?: string;
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PutTargetResponse"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteTarget: {
@@ -3930,55 +3404,116 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) */
-            401: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tokens */
+            200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["TokenPage"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            403: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    issueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    expiresAt?: string;
+                    roles?: string[];
+                    scopes: ("specs:read" | "specs:write" | "deploy" | "approve" | "rollback" | "admin")[];
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["IssuedToken"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            404: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+                content?: never;
             };
-            /** @description Problem details (RFC 9457) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listWebhooks: {
@@ -3996,39 +3531,18 @@ export interface operations {
             /** @description A page of subscriptions */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookPage"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createWebhook: {
@@ -4053,49 +3567,22 @@ export interface operations {
             /** @description Subscribed; the secret is in the body, this once */
             201: {
                 headers: {
-                    Location?: string;
+                    Location: components["headers"]["Location"];
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedWebhook"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteWebhook: {
@@ -4112,37 +3599,17 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listWebhookDeliveries: {
@@ -4162,48 +3629,19 @@ export interface operations {
             /** @description A page of deliveries */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     retryWebhookDelivery: {
@@ -4221,48 +3659,21 @@ export interface operations {
             /** @description Due now: the dispatcher attempts it next */
             202: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description Problem details (RFC 9457) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details (RFC 9457) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

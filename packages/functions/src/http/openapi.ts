@@ -32,6 +32,7 @@ export const documentConfig = {
     { name: "policy", description: "The platform's environment policy: the floor specs cannot lower" },
     { name: "targets", description: "Admin: registered traffic targets and which specs may use them" },
     { name: "webhooks", description: "Admin: outbound event subscriptions and their delivery log" },
+    { name: "slack", description: "Admin: which principal each Slack user acts as, and with which scopes" },
   ],
 };
 

@@ -8,6 +8,7 @@ import { benchRegistry } from "./registry.js";
 import { benchRollouts } from "./rollout.js";
 import { benchBundle } from "./bundle.js";
 import { benchParseLoad } from "./parse-load.js";
+import { benchDeploy } from "./deploy.js";
 
 const sections = (process.argv[2] ?? "all").split(",");
 const want = (name: string) => sections.includes("all") || sections.includes(name);
@@ -20,6 +21,7 @@ try {
   if (want("rollout")) out.push(...(await benchRollouts(dynamo.endpoint)), "");
   if (want("bundle")) out.push(...(await benchBundle()).rows, "");
   if (want("parse")) out.push(...(await benchParseLoad(dynamo.endpoint)), "");
+  if (want("deploy")) out.push(...(await benchDeploy(dynamo.endpoint)), "");
 } finally {
   await dynamo.stop();
 }

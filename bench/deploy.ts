@@ -37,7 +37,9 @@ export async function benchDeploy(endpoint: string): Promise<string[]> {
     env: { ...process.env, BENCH_TABLE: tableName, BENCH_DYNAMO: endpoint, BENCH_TOKEN: token, BENCH_START_STANDIN: "1" },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  // Idle sockets are dropped after 2 s, before the server's 5 s keep-alive timeout closes them
+  // under a request (the raw rounds leave them idle): a reset would otherwise fail a round.
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS, timeout: 2_000 });
   try {
     const [line] = (await once(server.stdout!, "data")) as [Buffer];
     const base = `http://127.0.0.1:${Number(/READY (\d+)/.exec(line.toString())?.[1])}`;
@@ -45,6 +47,7 @@ export async function benchDeploy(endpoint: string): Promise<string[]> {
       new Promise<{ status: number; text: string }>((resolve, reject) => {
         const req = request(`${base}${path}`, { agent, method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }, (res) => {
           const chunks: Buffer[] = [];
+          res.on("error", reject);
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
         });

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createLocalOrchestrator,
+  ExecutionAlreadyExistsError,
+  launchExecutionName,
   TaskTokenInvalidError,
   workflowErrorNames,
   type LocalOrchestrator,
@@ -64,6 +66,20 @@ describe("the state machine on the local engine", () => {
     const result = await orchestrator.waitForCompletion(executionId);
     expect(result).toMatchObject({ status: "SUCCEEDED", output: { next: "done" } });
     expect(d.actions()).toEqual(["advance", "advance", "advance"]);
+  });
+
+  it("honours execution names: the same name and input is the same execution (a retried start), another input is refused", async () => {
+    const d = deployment({ advance: sequence({ next: "advance" }, { next: "done" }) });
+    const name = launchExecutionName(d.id);
+    const input = { deploymentId: d.id, mode: "run" as const, steps: ["prepare"] };
+    const first = await orchestrator.start(input, { name });
+    expect(first.executionId).toMatch(new RegExp(`:${name}$`));
+    await expect(orchestrator.start({ ...input }, { name })).resolves.toEqual(first);
+    await orchestrator.waitForCompletion(first.executionId);
+    // Also once it finished: still that execution, and it ran once.
+    await expect(orchestrator.start({ ...input }, { name })).resolves.toEqual(first);
+    expect(d.actions()).toEqual(["advance", "advance"]);
+    await expect(orchestrator.start({ ...input, mode: "compensate" }, { name })).rejects.toBeInstanceOf(ExecutionAlreadyExistsError);
   });
 
   it("honours wait seconds, scaled", async () => {

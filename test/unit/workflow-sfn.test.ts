@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { mockClient } from "aws-sdk-client-mock";
 import {
   DescribeExecutionCommand,
+  ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   InvalidToken,
   SendTaskFailureCommand,
@@ -14,7 +15,9 @@ import {
 } from "@aws-sdk/client-sfn";
 import {
   createSfnOrchestrator,
+  ExecutionAlreadyExistsError,
   ExecutionNotFoundError,
+  launchExecutionName,
   TaskTimedOutError,
   TaskTokenInvalidError,
   WorkflowUnavailableError,
@@ -38,6 +41,25 @@ describe("the Step Functions orchestrator", () => {
     expect(sent.stateMachineArn).toBe(stateMachineArn);
     expect(sent.name).toMatch(/^dep-1-run-[0-9a-f]{8}$/);
     expect(JSON.parse(sent.input!)).toEqual(input);
+  });
+
+  it("a deterministic name makes a retried start safe: ExecutionAlreadyExists with the same input is that execution", async () => {
+    const input = { deploymentId: "dep-2", mode: "run" as const, steps: ["prepare"] };
+    const name = launchExecutionName("dep-2");
+    const arn = "arn:aws:states:eu-west-1:123456789012:execution:rollgate:dep-2-run";
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: "exists", ...meta }));
+    // Step Functions hands the input back as it stored it: key order is not the question.
+    sfn
+      .on(DescribeExecutionCommand, { executionArn: arn })
+      .resolvesOnce({ input: '{"steps":["prepare"],"mode":"run","deploymentId":"dep-2"}', status: "SUCCEEDED" } as never)
+      .resolvesOnce({ input: JSON.stringify({ ...input, mode: "compensate" }), status: "RUNNING" } as never);
+    await expect(orchestrator.start(input, { name })).resolves.toEqual({ executionId: arn });
+    expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.name).toBe("dep-2-run");
+
+    // An execution of that name with another input is another start: refused, never returned.
+    const error = await orchestrator.start(input, { name }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExecutionAlreadyExistsError);
+    expect(error).toMatchObject({ code: "EXECUTION_ALREADY_EXISTS" });
   });
 
   it("keeps execution names within Step Functions' alphabet and length", async () => {

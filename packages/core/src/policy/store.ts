@@ -3,6 +3,7 @@ import type { Principal } from "../auth/principal.js";
 import { canonicalJson } from "../spec/canonical.js";
 import { platformEventPut, readPlatformEvents } from "../events/outbox.js";
 import type { PlatformEvent } from "../events/types.js";
+import type { ItemRead } from "../store/batch-get.js";
 import { cancellationReasons, type TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
@@ -15,6 +16,8 @@ export const policyEventStream = "policy";
 /** What the rollout side needs: the current policy. */
 export interface PolicyReader {
   get(): Promise<StoredPolicy>;
+  /** The policy as an item to read with others in one round trip (optional: else `get`). */
+  read?(): ItemRead<StoredPolicy>;
 }
 
 export interface PolicyStore extends PolicyReader {
@@ -30,18 +33,27 @@ export interface PolicyStore extends PolicyReader {
 
 const noPolicy: StoredPolicy = { revision: 0, environments: {}, updatedAt: null, updatedBy: null };
 
+/** The policy item as an item to read with others (readItems); none stored is the empty policy at revision 0. */
+export function policyRead(): ItemRead<StoredPolicy> {
+  return {
+    key: keys.policy(),
+    decode(found) {
+      if (!found) return { ...noPolicy, environments: {} };
+      const item = found as unknown as StoredPolicy;
+      return { revision: item.revision, environments: item.environments ?? {}, updatedAt: item.updatedAt, updatedBy: item.updatedBy };
+    },
+  };
+}
+
 /** The policy item (`POLICY` / `CURRENT`) and its event stream (`EVENTS#policy`) in the one table. */
 export function createPolicyStore(deps: { table: TableContext; clock?: () => Date }): PolicyStore {
   const { table } = deps;
   const clock = deps.clock ?? (() => new Date());
 
   async function get(): Promise<StoredPolicy> {
-    const { Item } = await table.client.send(
-      new GetItemCommand({ TableName: table.tableName, Key: marshallItem(keys.policy()), ConsistentRead: true }),
-    );
-    if (!Item) return { ...noPolicy, environments: {} };
-    const item = unmarshallItem<StoredPolicy>(Item);
-    return { revision: item.revision, environments: item.environments ?? {}, updatedAt: item.updatedAt, updatedBy: item.updatedBy };
+    const read = policyRead();
+    const { Item } = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: marshallItem(read.key), ConsistentRead: true }));
+    return read.decode(Item ? unmarshallItem(Item) : undefined);
   }
 
   async function put(document: unknown, principal: Principal, options: { ifRevision?: number } = {}) {
@@ -99,7 +111,7 @@ export function createPolicyStore(deps: { table: TableContext; clock?: () => Dat
     }
   }
 
-  return { get, put, history: (limit) => readPlatformEvents(table, policyEventStream, limit) };
+  return { get, read: policyRead, put, history: (limit) => readPlatformEvents(table, policyEventStream, limit) };
 }
 
 /** Names of the environments whose policy was added, removed or changed. */

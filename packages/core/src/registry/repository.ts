@@ -14,6 +14,7 @@ import {
   marshallItem,
   unmarshallItem,
   type CursorCodec,
+  type ItemRead,
   type TableContext,
 } from "../store/index.js";
 import { parseSpecText } from "../spec/index.js";
@@ -59,48 +60,63 @@ const MAX_ITEM_BYTES = 390 * 1024;
 const SUMMARY_ATTRIBUTES = "specId, version, contentHash, #state, #format, createdAt, createdBy, updatedAt, updatedBy, warnings";
 const SUMMARY_NAMES = { "#state": "state", "#format": "format" };
 
+const toSummary = (item: Record<string, unknown>): SpecVersionSummary => ({
+  specId: item.specId as string,
+  version: item.version as number,
+  contentHash: item.contentHash as string,
+  state: item.state as LifecycleState,
+  format: item.format as "yaml" | "json",
+  createdAt: item.createdAt as string,
+  createdBy: item.createdBy as string,
+  ...(item.updatedAt ? { updatedAt: item.updatedAt as string, updatedBy: item.updatedBy as string } : {}),
+  warnings: (item.warnings as IssueRef[] | undefined) ?? [],
+});
+
+// Text is unpacked only when asked for: a JSON read needs the canonical form, a YAML read the raw text.
+const toVersion = (item: Record<string, unknown>): SpecVersion => {
+  let raw: string | undefined;
+  let canonical: string | undefined;
+  let document: Record<string, unknown> | undefined;
+  return {
+    ...toSummary(item),
+    get raw() {
+      return (raw ??= unpack(item.rawGz as Uint8Array));
+    },
+    get canonical() {
+      return (canonical ??= unpack(item.canonicalGz as Uint8Array));
+    },
+    // From the raw text, not the canonical form: key order carries meaning (the
+    // `environments` map's order is the promotion path) and canonical JSON sorts keys.
+    get document() {
+      document ??= item.rawGz
+        ? parseSpecText(this.raw, this.format).document
+        : (JSON.parse(this.canonical) as Record<string, unknown>);
+      return document;
+    },
+  };
+};
+
+/**
+ * A numbered version as an item to read with others (readItems): what a deployment reads
+ * in the same round trip as the policy and the environment pointer.
+ * @throws SpecVersionNotFoundError from `decode` when it does not exist
+ */
+export function versionItemRead(specId: string, version: number): ItemRead<SpecVersion> {
+  return {
+    key: keys.specVersion(specId, version),
+    decode(item) {
+      if (!item) throw new SpecVersionNotFoundError(specId, version);
+      return toVersion(item);
+    },
+  };
+}
+
 export function createSpecRepository(deps: { table: TableContext; cursors: CursorCodec; maxAttempts?: number }): SpecRepository {
   const { client, tableName } = deps.table;
   const maxAttempts = deps.maxAttempts ?? 200;
   // Last version this process saw per spec: lets the common case (one writer) register in
   // one transaction without reading first; a stale hint only costs a retry.
   const latestHint = new Map<string, number>();
-
-  const toSummary = (item: Record<string, unknown>): SpecVersionSummary => ({
-    specId: item.specId as string,
-    version: item.version as number,
-    contentHash: item.contentHash as string,
-    state: item.state as LifecycleState,
-    format: item.format as "yaml" | "json",
-    createdAt: item.createdAt as string,
-    createdBy: item.createdBy as string,
-    ...(item.updatedAt ? { updatedAt: item.updatedAt as string, updatedBy: item.updatedBy as string } : {}),
-    warnings: (item.warnings as IssueRef[] | undefined) ?? [],
-  });
-
-  // Text is unpacked only when asked for: a JSON read needs the canonical form, a YAML read the raw text.
-  const toVersion = (item: Record<string, unknown>): SpecVersion => {
-    let raw: string | undefined;
-    let canonical: string | undefined;
-    let document: Record<string, unknown> | undefined;
-    return {
-      ...toSummary(item),
-      get raw() {
-        return (raw ??= unpack(item.rawGz as Uint8Array));
-      },
-      get canonical() {
-        return (canonical ??= unpack(item.canonicalGz as Uint8Array));
-      },
-      // From the raw text, not the canonical form: key order carries meaning (the
-      // `environments` map's order is the promotion path) and canonical JSON sorts keys.
-      get document() {
-        document ??= item.rawGz
-          ? parseSpecText(this.raw, this.format).document
-          : (JSON.parse(this.canonical) as Record<string, unknown>);
-        return document;
-      },
-    };
-  };
 
   async function readLatestVersion(specId: string): Promise<number> {
     const { Item } = await client.send(

@@ -1,6 +1,7 @@
 import { diffSpecs, readSpec, type SpecDiff, type SpecFormat, type ValidationMode } from "../spec/index.js";
 import type { Principal } from "../auth/index.js";
-import type { Page, SpecRepository, VersionTexts } from "./repository.js";
+import type { ItemRead } from "../store/index.js";
+import { versionItemRead, type Page, type SpecRepository, type VersionTexts } from "./repository.js";
 import { createVersionReadCache, stateOf, type TextKind, type VersionReadCache, type VersionReadCacheOptions } from "./read-cache.js";
 import { versionSummary, type IssueRef, type LifecycleState, type SpecSummary, type SpecVersion, type SpecVersionSummary, type VersionRef } from "./schema.js";
 
@@ -19,6 +20,8 @@ export interface Registry {
   validate(text: string, options: { format: SpecFormat | "auto"; mode?: ValidationMode }): { specId: string; contentHash: string; warnings: IssueRef[] };
   getVersion(specId: string, version: VersionRef, texts?: VersionTexts): Promise<SpecVersion>;
   getVersionSummary(specId: string, version: VersionRef): Promise<SpecVersionSummary>;
+  /** A numbered version as an item to read with others in one round trip (what a deployment reads). */
+  versionRead(specId: string, version: number): ItemRead<SpecVersion>;
   /**
    * A version as a reader sees it (the HTTP GET): the text of one representation from the
    * in-process cache, the lifecycle state at most `stateMaxAgeMs` old (at once after a change
@@ -81,6 +84,7 @@ export function createRegistry(deps: {
 
     getVersion: (specId, ref, texts) => repository.get(specId, ref, texts),
     getVersionSummary: (specId, ref) => repository.getSummary(specId, ref),
+    versionRead: versionItemRead,
 
     async readVersion(specId, ref, texts) {
       // `latest` moves: which version it is comes from storage on every call (the spec item,

@@ -10,6 +10,7 @@ import {
   environmentUnchanged,
   markActive,
   pointEnvironment,
+  prerequisiteMet,
   readEnvironment,
   readLockHolder,
   recordSuccess,
@@ -66,6 +67,8 @@ export function effectItem(tableName: string, record: DeploymentRecord, effect: 
       return unmarkActive(tableName, record);
     case "environment_unchanged":
       return environmentUnchanged(tableName, record.specId, record.environment, effect.currentVersion);
+    case "prerequisite_met":
+      return prerequisiteMet(tableName, record.specId, effect.environment, record.version);
     case "point_environment":
       return pointEnvironment(tableName, record, effect.before, effect.at);
     case "restore_environment":
@@ -132,7 +135,7 @@ async function commitToTable(
   const extraOffset = items.length;
   const extra = change.extra ?? [];
   for (const write of extra) {
-    const item = write.item ?? (write.effect ? effectItem(tableName, change.after, write.effect) : undefined);
+    const item = write.item ?? write.itemFor?.(after) ?? (write.effect ? effectItem(tableName, change.after, write.effect) : undefined);
     if (!item) throw new TypeError("an extra write needs an item or an effect");
     items.push(item);
   }

@@ -67,6 +67,11 @@ export function createMemoryDeploymentStore(deps: { clock: () => Date }): Memory
       case "environment_unchanged":
         if ((env.currentVersion ?? null) !== effect.currentVersion) fail();
         return;
+      case "prerequisite_met": {
+        const other = environments.get(envKey(record.specId, effect.environment));
+        if (!other?.succeeded.has(record.version) || other.revoked.has(record.version)) fail();
+        return;
+      }
       case "point_environment": {
         if ((env.currentVersion ?? null) !== effect.before.currentVersion) fail();
         env.currentVersion = record.version;

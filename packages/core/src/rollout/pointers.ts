@@ -1,4 +1,5 @@
 import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { ItemRead } from "../store/batch-get.js";
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
@@ -11,22 +12,47 @@ import type { DeploymentRecord, EnvironmentPointer, EnvironmentSnapshot, Pending
  */
 
 export async function readEnvironment(table: TableContext, specId: string, environment: string): Promise<EnvironmentPointer> {
-  const { Item } = await table.client.send(
-    new GetItemCommand({ TableName: table.tableName, Key: marshallItem(keys.environment(specId, environment)), ConsistentRead: true }),
-  );
-  const item = Item ? unmarshallItem<Record<string, unknown>>(Item) : {};
-  const succeeded = item.succeededVersions as Set<number> | number[] | undefined;
-  // A version a rollback took out of this environment is no longer evidence for promotion.
-  const revoked = new Set((item.revokedVersions as Set<number> | number[] | undefined) ?? []);
+  const read = environmentRead(specId, environment);
+  const { Item } = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: marshallItem(read.key), ConsistentRead: true }));
+  return read.decode(Item ? unmarshallItem(Item) : undefined);
+}
+
+/** The environment pointer as an item to read with others (readItems); a missing item is an empty pointer. */
+export function environmentRead(specId: string, environment: string): ItemRead<EnvironmentPointer> {
   return {
-    specId,
-    environment,
-    currentVersion: (item.currentVersion as number | undefined) ?? null,
-    previousVersion: (item.previousVersion as number | undefined) ?? null,
-    lastDeploymentId: (item.lastDeploymentId as string | undefined) ?? null,
-    succeededVersions: succeeded ? [...succeeded].filter((v) => !revoked.has(v)).sort((a, b) => a - b) : [],
-    ...(item.retiring ? { retiring: item.retiring as PendingRetirement } : {}),
-    updatedAt: item.updatedAt as string | undefined,
+    key: keys.environment(specId, environment),
+    decode(found) {
+      const item = found ?? {};
+      const succeeded = item.succeededVersions as Set<number> | number[] | undefined;
+      // A version a rollback took out of this environment is no longer evidence for promotion.
+      const revoked = new Set((item.revokedVersions as Set<number> | number[] | undefined) ?? []);
+      return {
+        specId,
+        environment,
+        currentVersion: (item.currentVersion as number | undefined) ?? null,
+        previousVersion: (item.previousVersion as number | undefined) ?? null,
+        lastDeploymentId: (item.lastDeploymentId as string | undefined) ?? null,
+        succeededVersions: succeeded ? [...succeeded].filter((v) => !revoked.has(v)).sort((a, b) => a - b) : [],
+        ...(item.retiring ? { retiring: item.retiring as PendingRetirement } : {}),
+        updatedAt: item.updatedAt as string | undefined,
+      };
+    },
+  };
+}
+
+/**
+ * Guards a new deployment of `version` on a promotion prerequisite: fails unless
+ * `environment` records the version's success and no rollback revoked it since (what
+ * readEnvironment's `succeededVersions` says), checked in the deployment's own transaction.
+ */
+export function prerequisiteMet(tableName: string, specId: string, environment: string, version: number): TransactWriteItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: marshallItem(keys.environment(specId, environment)),
+      ConditionExpression: "contains(succeededVersions, :v) AND NOT contains(revokedVersions, :v)",
+      ExpressionAttributeValues: marshallItem({ ":v": version }),
+    },
   };
 }
 

@@ -4,6 +4,8 @@ import { hasScope, type Principal } from "../auth/principal.js";
 import { isRollgateError, type FieldIssue } from "../errors/index.js";
 import type { PolicyReader } from "../policy/store.js";
 import { policyFor, type EnvironmentPolicy } from "../policy/schema.js";
+import type { IdempotencyClaim, StoredResponse } from "../idempotency/index.js";
+import { readItems } from "../store/batch-get.js";
 import type { CursorCodec } from "../store/cursor.js";
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
@@ -14,7 +16,6 @@ import {
   ForceRequiresAdminError,
   InvalidDeploymentRequestError,
   NothingToPromoteError,
-  PromotionPathError,
   VersionDisabledError,
 } from "./errors.js";
 import { remainingBakeSeconds, startExecution } from "./executions.js";
@@ -22,7 +23,8 @@ import { launchDeployment } from "./launch.js";
 import type { DeploymentStatus } from "./model.js";
 import { compilePlan, type Plan } from "./plan.js";
 import { resolvePlanTarget } from "./plan-target.js";
-import { readEnvironment } from "./pointers.js";
+import { environmentRead, readEnvironment } from "./pointers.js";
+import { missingPrerequisites, promotionPathError } from "./prerequisites.js";
 import { getDeploymentView, listDeployments, type DeploymentView, type ListDeploymentsQuery } from "./queries.js";
 import { findDeployment, type DeploymentSummary } from "./repository.js";
 import { createRollbacks, stopDeployment, type RollbackOutcome as StopOutcome } from "./stop.js";
@@ -102,6 +104,12 @@ export interface AutoDeployOutcome {
   warnings: FieldIssue[];
 }
 
+/** An Idempotency-Key for a deployment, and the response a replay of it gets. */
+export interface IdempotentDeploy {
+  claim: IdempotencyClaim;
+  respond: (outcome: DeploymentOutcome) => StoredResponse;
+}
+
 export type DeploymentService = ReturnType<typeof createDeploymentService>;
 
 /**
@@ -126,22 +134,15 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     spec.state === "deprecated" ? [{ path: "version", message: `version ${spec.version} is deprecated` }] : [];
 
   /**
-   * The plan's prerequisites (the previous environment on the path, the policy's `after`)
-   * where this version has not succeeded. Refused unless an admin forces; returns whether
-   * it was forced.
+   * Reads the plan's prerequisites (the previous environment on the path, the policy's
+   * `after`) where this version has not succeeded: refused unless an admin forces; returns
+   * whether it was forced. A deployment that does not force checks them in its transaction instead.
    */
   async function checkPrerequisites(plan: Plan, force: boolean): Promise<boolean> {
-    const required = plan.settings.prerequisites.value;
-    const pointers = await Promise.all(required.map((env) => readEnvironment(deps.table, plan.specId, env)));
-    const missing = pointers.filter((p) => !p.succeededVersions.includes(plan.version)).map((p) => p.environment);
+    const missing = await missingPrerequisites(deps.table, plan);
     if (missing.length === 0) return false;
     if (force) return true;
-    const { previous } = positionOnPath(plan.environmentPath, plan.environment);
-    throw new PromotionPathError(plan.specId, plan.version, plan.environment, missing[0]!, {
-      missing,
-      requiredBy: missing[0] === previous ? "spec" : "policy",
-      onPath: plan.environmentPath.includes(missing[0]!),
-    });
+    throw promotionPathError(plan, missing);
   }
 
   /**
@@ -155,13 +156,42 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
   function create(input: CreateDeploymentInput, principal: Principal, options?: { dryRun?: false }): Promise<DeploymentOutcome>;
   function create(input: CreateDeploymentInput, principal: Principal, options?: { dryRun?: boolean }): Promise<DeploymentOutcome | PlanOutcome>;
   async function create(input: CreateDeploymentInput, principal: Principal, options: { dryRun?: boolean } = {}): Promise<DeploymentOutcome | PlanOutcome> {
+    const outcome = await deploy(input, principal, options);
+    if ("replay" in outcome) throw new TypeError("a replay needs an Idempotency-Key");
+    return outcome;
+  }
+
+  /**
+   * The reads and checks of a deployment in as few round trips as they allow: one batch of
+   * the independent items (the Idempotency-Key's record, the version, the policy, the
+   * target environment's pointer), one read of a registered target the plan names, then
+   * launch (the prerequisites are conditions of its transaction). `latest` is resolved by a
+   * read of its own, in parallel with the batch.
+   */
+  async function deploy(
+    input: CreateDeploymentInput,
+    principal: Principal,
+    options: { dryRun?: boolean; idempotency?: IdempotentDeploy },
+  ): Promise<DeploymentOutcome | PlanOutcome | { replay: StoredResponse }> {
     if (input.strategy !== undefined && !strategySchema.safeParse(input.strategy).success) {
       throw new InvalidDeploymentRequestError([{ path: "strategy", message: "expected blue_green, canary or rolling" }]);
     }
     if (input.force && !hasScope(principal, "admin")) throw new ForceRequiresAdminError();
-    const spec = await deps.specs.getVersion(input.specId, input.version);
+    const claim = options.dryRun ? undefined : options.idempotency?.claim;
+    const versionRead = typeof input.version === "number" ? deps.specs.versionRead?.(input.specId, input.version) : undefined;
+    const policyRead = deps.policy?.read?.();
+    const pointerRead = environmentRead(input.specId, input.environment);
+    const specRead = versionRead ? undefined : deps.specs.getVersion(input.specId, input.version);
+    specRead?.catch(() => undefined); // awaited below, unless a replay answers first
+    const reads = [claim?.read, versionRead, policyRead, pointerRead];
+    const items = await readItems(deps.table, reads.filter((read) => read !== undefined));
+    const itemOf = (read: (typeof reads)[number]) => items[reads.filter((r) => r !== undefined).indexOf(read!)];
+
+    const { replay } = claim ? claim.read.decode(itemOf(claim.read)) : {};
+    if (replay) return { replay };
+    const spec = versionRead ? versionRead.decode(itemOf(versionRead)) : await specRead!;
     if (spec.state === "disabled") throw new VersionDisabledError(input.specId, spec.version);
-    const policy = await environmentPolicy(input.environment);
+    const policy = policyRead ? policyFor(policyRead.decode(itemOf(policyRead)).environments, input.environment) : await environmentPolicy(input.environment);
     const plan = await resolvePlanTarget(deps.table, compilePlan({
       specId: input.specId,
       version: spec.version,
@@ -171,16 +201,24 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       environmentsPath: defaults,
       ...(policy ? { policy } : {}),
     }));
-    const forced = await checkPrerequisites(plan, input.force === true);
     const warnings = versionWarnings(spec);
+    // A dry run and a forced deployment read the prerequisites (to refuse, or to record that
+    // it forced); any other deployment checks them in its own transaction.
+    const readsPrerequisites = options.dryRun || input.force === true;
+    const forced = readsPrerequisites ? await checkPrerequisites(plan, input.force === true) : false;
     if (options.dryRun) return { plan, warnings };
-    const record = await launchDeployment(store, {
+    const deployment = await launchDeployment(store, {
       plan,
       requestedBy: principal.subject,
       ...(input.reason ? { reason: input.reason } : {}),
       forced,
+      pointer: pointerRead.decode(itemOf(pointerRead)),
+      prerequisites: readsPrerequisites ? [] : plan.settings.prerequisites.value,
+      ...(claim && options.idempotency
+        ? { idempotency: { claim, respond: (view: DeploymentView) => options.idempotency!.respond({ deployment: view, warnings }) } }
+        : {}),
     });
-    return { deployment: await getDeploymentView(deps.table, record.id), warnings };
+    return { deployment, warnings };
   }
 
   /** Warnings for a rollback that restored a version (deprecated, say); none for the other modes. */
@@ -191,6 +229,18 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
 
   return {
     create,
+
+    /**
+     * Deploy under an Idempotency-Key, at no extra round trip: the key's record is read with
+     * the deployment's own items, reserved in its transaction and completed (with
+     * `respond(outcome)`, the response a replay gets) when the start is recorded. Same key and
+     * request: the stored response (`replayed`); same key, other request: IdempotencyKeyReusedError.
+     */
+    async createOnce(input: CreateDeploymentInput, principal: Principal, idempotency: IdempotentDeploy): Promise<{ response: StoredResponse; replayed: boolean }> {
+      const outcome = await deploy(input, principal, { idempotency });
+      if ("replay" in outcome) return { response: outcome.replay, replayed: true };
+      return { response: idempotency.respond(outcome as DeploymentOutcome), replayed: false };
+    },
 
     /** Promote: deploys the version current in `from` to `to` (CI's main call), by the rules of `create`. */
     async promote(input: { specId: string; from: string; to: string; reason?: string }, principal: Principal): Promise<DeploymentOutcome> {

@@ -1,3 +1,5 @@
+import type { ItemRead } from "../store/batch-get.js";
+
 /** One registered spec version, as the rollout needs it. */
 export interface SpecVersionRecord {
   specId: string;
@@ -12,4 +14,9 @@ export interface SpecVersionRecord {
  */
 export interface SpecVersionReader {
   getVersion(specId: string, version: number | "latest"): Promise<SpecVersionRecord>;
+  /**
+   * A numbered version as an item to read in one round trip with the others a deployment
+   * needs (optional: without it, getVersion). Its `decode` throws like getVersion.
+   */
+  versionRead?(specId: string, version: number): ItemRead<SpecVersionRecord>;
 }

@@ -94,13 +94,12 @@ export function createRollbacks(store: StopStore, specs: SpecVersionReader, defa
     const spec = await specs.getVersion(specId, version);
     if (spec.state === "disabled") throw new VersionDisabledError(specId, version);
     const plan = await resolvePlanTarget(store.table, compilePlan({ specId, version, document: spec.document, environment, environmentsPath: defaults, purpose: "rollback" }));
-    const record = await launchDeployment(store, {
+    return launchDeployment(store, {
       plan,
       requestedBy: principal.subject,
       reason,
       ...(rollbackOf ? { rollbackOf } : {}),
     });
-    return getDeploymentView(store.table, record.id);
   }
 
   /** rollback_failed -> rolling_back again, back in the ACTIVE index, and a new compensate execution. */

@@ -1,5 +1,6 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
-import type { PendingEvent } from "../events/outbox.js";
+import { buildDomainEvent, type PendingEvent } from "../events/outbox.js";
+import type { DomainEvent } from "../events/types.js";
 import type { DeploymentRecord, EnvironmentPointer, EnvironmentSnapshot, PendingRetirement } from "./model.js";
 
 /**
@@ -35,6 +36,8 @@ export type DeploymentEffect =
   | { kind: "release_lock" }
   | { kind: "mark_active" }
   | { kind: "unmark_active" }
+  /** Fails unless `environment` (of the same spec) records the deployment's version as succeeded, not revoked: a promotion prerequisite. */
+  | { kind: "prerequisite_met"; environment: string }
   /** Fails unless the environment still runs `currentVersion`. */
   | { kind: "environment_unchanged"; currentVersion: number | null }
   /** Points the environment at the deployment's version; fails unless it still runs `before.currentVersion`. */
@@ -53,6 +56,12 @@ export type DeploymentEffect =
  */
 export interface ExtraWrite {
   item?: TransactWriteItem;
+  /**
+   * A raw DynamoDB item built from the record as it will be committed (revision and time
+   * set), for a write that must say what was committed: the stored response of an
+   * Idempotency-Key (DynamoDB adapter only).
+   */
+  itemFor?: (after: DeploymentRecord) => TransactWriteItem;
   effect?: DeploymentEffect;
   onConditionFailed?: () => Error | Promise<Error>;
 }
@@ -62,6 +71,16 @@ export interface DeploymentChange {
   /** At least one: each event takes the next revision as its sequence number. */
   events: PendingEvent[];
   extra?: ExtraWrite[];
+}
+
+/**
+ * The events `change` wrote, as committed into `after` (the record `commit` returned): ids,
+ * sequence numbers and time as both adapters build them. Lets a writer show the timeline it
+ * just wrote without reading it back.
+ */
+export function committedEvents(after: DeploymentRecord, change: Pick<DeploymentChange, "events">): DomainEvent[] {
+  const base = after.revision - change.events.length;
+  return change.events.map((pending, i) => buildDomainEvent({ deploymentId: after.id, ...after }, base + i + 1, pending, after.updatedAt));
 }
 
 /** What the per-spec listing shows (and the BYSPEC item holds). */

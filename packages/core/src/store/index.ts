@@ -11,5 +11,6 @@ export { createCursorCodec, type CursorCodec } from "./cursor.js";
 export { InvalidCursorError, ContentionError, StorageUnavailableError, isStorageUnavailable } from "./errors.js";
 export { createStorageProbe, type StorageCheck } from "./health.js";
 export { withBackoff } from "./retry.js";
+export { readItems, type ItemRead } from "./batch-get.js";
 export { marshallItem, unmarshallItem } from "./marshall.js";
 export { queryPage, gsi1Partition } from "./paging.js";

@@ -50,7 +50,13 @@ export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" |
 
 /** The orchestrator port: Step Functions in AWS, aws-local-stepfunctions locally. */
 export interface Orchestrator {
-  start(input: ExecutionInput): Promise<{ executionId: string }>;
+  /**
+   * Starts an execution. `name` (default: a fresh one) makes a retried start safe: when an
+   * execution of that name exists with the same input, it is the one returned (Step
+   * Functions' own rule for a running Standard execution, extended to a finished one);
+   * with another input the start fails with ExecutionAlreadyExistsError.
+   */
+  start(input: ExecutionInput, options?: { name?: string }): Promise<{ executionId: string }>;
   /** SendTaskSuccess for an approval gate's task token. */
   sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
   /** SendTaskFailure: the gate was rejected. */

@@ -35,6 +35,16 @@ export class ExecutionNotFoundError extends WorkflowError {
   }
 }
 
+/** An execution of this name exists with another input: a different start, not a retry of this one. */
+export class ExecutionAlreadyExistsError extends WorkflowError {
+  override name = "ExecutionAlreadyExistsError";
+  readonly code = "EXECUTION_ALREADY_EXISTS";
+  readonly kind: ErrorKind = "conflict";
+  constructor(executionName: string, options: { cause?: unknown } = {}) {
+    super(`A workflow execution named ${executionName} already exists with another input.`, { ...options, context: { executionName } });
+  }
+}
+
 /** The workflow engine failed or refused a call for another reason. */
 export class WorkflowUnavailableError extends WorkflowError {
   override name = "WorkflowUnavailableError";

@@ -4,6 +4,6 @@ export * from "./errors.js";
 export * from "./schema.js";
 export * from "./local.js";
 export { LocalTaskError } from "./local-gates.js";
-export { executionName } from "./naming.js";
+export { executionName, launchExecutionName } from "./naming.js";
 export * from "./sfn.js";
 export { isTransientInfrastructureError, retryingTransientErrors, TransientStepError } from "./transient.js";

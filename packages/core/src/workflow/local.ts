@@ -9,7 +9,7 @@ import type {
   StepHandler,
   StepRequest,
 } from "./contract.js";
-import { ExecutionNotFoundError, StepRequestInvalidError } from "./errors.js";
+import { ExecutionAlreadyExistsError, ExecutionNotFoundError, StepRequestInvalidError } from "./errors.js";
 import { LocalGateRegistry, LocalTaskError } from "./local-gates.js";
 import { executionName } from "./naming.js";
 import { installPromiseWithResolvers } from "./polyfill.js";
@@ -51,6 +51,8 @@ export interface LocalOrchestrator extends Orchestrator {
 
 interface LocalExecution {
   deploymentId: string;
+  /** The input as JSON: a start with the same name and input is a retry, not a second execution. */
+  input: string;
   status: ExecutionStatus;
   output?: unknown;
   error?: StepError;
@@ -161,11 +163,18 @@ export function createLocalOrchestrator(options: LocalOrchestratorOptions): Loca
   });
 
   const orchestrator: LocalOrchestrator = {
-    async start(input: ExecutionInput) {
+    async start(input: ExecutionInput, options: { name?: string } = {}) {
       const stateMachine = await loadMachine();
-      const name = executionName(input);
+      const name = options.name ?? executionName(input);
       const executionId = `arn:aws:states:local:000000000000:execution:rollgate:${name}`;
-      const record: LocalExecution = { deploymentId: input.deploymentId, status: "RUNNING", transitions: 0 };
+      const inputJson = JSON.stringify(input);
+      // Step Functions' rule for names: the same name and input is the same start (a retry).
+      const existing = executions.get(executionId);
+      if (existing) {
+        if (existing.input === inputJson) return { executionId };
+        throw new ExecutionAlreadyExistsError(name);
+      }
+      const record: LocalExecution = { deploymentId: input.deploymentId, input: inputJson, status: "RUNNING", transitions: 0 };
       // Read by the engine at each Wait, so the advance handler can set this bake's duration.
       const waitOverrides: Record<string, number> = {};
       if (input.waitSeconds !== undefined) waitOverrides[stateNames.resumeWait] = Math.round(input.waitSeconds * 1000 * waitScale);

@@ -11,3 +11,12 @@ export function executionName(input: Pick<ExecutionInput, "deploymentId" | "mode
   const readable = `${input.deploymentId}-${input.mode}`.replace(/[^A-Za-z0-9_-]/g, "_");
   return `${readable.slice(0, 80 - suffix.length - 1)}-${suffix}`;
 }
+
+/**
+ * The name of a deployment's first execution, derived from its id alone: a start retried
+ * after a lost answer (a timeout, a crash between the start and recording it) names the
+ * same execution instead of starting a second one.
+ */
+export function launchExecutionName(deploymentId: string): string {
+  return `${deploymentId.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 80 - "-run".length)}-run`;
+}

@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-sfn";
 import type { ExecutionDescription, ExecutionStatus, Orchestrator } from "./contract.js";
 import {
+  ExecutionAlreadyExistsError,
   ExecutionNotFoundError,
   TaskTimedOutError,
   TaskTokenInvalidError,
@@ -15,6 +16,7 @@ import {
   WorkflowUnavailableError,
 } from "./errors.js";
 import { workflowErrorNames } from "./asl.js";
+import { canonicalJson } from "../spec/canonical.js";
 import { executionName } from "./naming.js";
 
 export interface SfnOrchestratorOptions {
@@ -30,13 +32,22 @@ const maxCauseLength = 32_768;
 /** The orchestrator port on AWS Step Functions (Standard workflow). */
 export function createSfnOrchestrator({ client, stateMachineArn }: SfnOrchestratorOptions): Orchestrator {
   return {
-    async start(input) {
-      const name = executionName(input);
-      const { executionArn } = await call(
-        () => client.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) })),
-      );
-      if (!executionArn) throw new WorkflowUnavailableError("StartExecution returned no execution ARN.");
-      return { executionId: executionArn };
+    async start(input, options = {}) {
+      const name = options.name ?? executionName(input);
+      const body = JSON.stringify(input);
+      try {
+        const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, name, input: body }));
+        if (!executionArn) throw new WorkflowUnavailableError("StartExecution returned no execution ARN.");
+        return { executionId: executionArn };
+      } catch (error) {
+        // A running execution of this name and input is returned by StartExecution itself; a
+        // finished one is ExecutionAlreadyExists: the same input means a retry of this start.
+        if ((error as { name?: string } | undefined)?.name !== "ExecutionAlreadyExists") throw translate(error, undefined);
+        const executionArn = `${stateMachineArn.replace(":stateMachine:", ":execution:")}:${name}`;
+        const existing = await call(() => client.send(new DescribeExecutionCommand({ executionArn })), executionArn);
+        if (existing.input !== undefined && sameJson(existing.input, body)) return { executionId: executionArn };
+        throw new ExecutionAlreadyExistsError(name, { cause: error });
+      }
     },
 
     async sendTaskSuccess(taskToken, output) {
@@ -98,6 +109,11 @@ function toStatus(status: string | undefined): ExecutionStatus {
     default:
       throw new WorkflowUnavailableError(`DescribeExecution returned an unknown status ${String(status)}.`);
   }
+}
+
+/** Step Functions may hand the input back re-serialized: compare values, not bytes. */
+function sameJson(a: string, b: string): boolean {
+  return a === b || canonicalJson(parseJson(a)) === canonicalJson(parseJson(b));
 }
 
 function parseJson(text: string): unknown {

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { IdempotencyClaim, StoredResponse } from "@rollgate/core/idempotency";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, AppServices } from "./env.js";
 import { problem } from "./problem.js";
@@ -14,16 +15,12 @@ export async function withIdempotency<S extends ContentfulStatusCode, B extends 
   work: () => Promise<{ status: S; body: B }>,
 ) {
   const key = c.req.header("idempotency-key");
-  if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) {
-    return problem(c, 400, "REQUEST_INVALID", "Idempotency-Key must be 1 to 255 visible ASCII characters.", {
-      errors: [{ path: "Idempotency-Key", message: "1 to 255 visible ASCII characters" }],
-    });
-  }
+  if (key !== undefined && !validKey(key)) return invalidKey(c);
   if (!key) {
     const { status, body } = await work();
     return c.json(body, status);
   }
-  const scope = `${c.get("principal").subject}|${c.req.method} ${c.req.path}`;
+  const scope = scopeOf(c);
   const { replay } = await services.idempotency.begin(scope, key, fingerprint);
   if (replay) {
     c.header("Idempotent-Replayed", "true");
@@ -39,3 +36,33 @@ export async function withIdempotency<S extends ContentfulStatusCode, B extends 
     throw error;
   }
 }
+
+/**
+ * Like withIdempotency, for a use case that carries the key into its own reads and
+ * transactions (`claimed`, e.g. deployments.createOnce), so the key costs no round trip of
+ * its own; without a key, `work` runs as usual.
+ */
+export async function withClaimedIdempotency(
+  c: Context<AppEnv>,
+  services: AppServices,
+  fingerprint: string,
+  claimed: (claim: IdempotencyClaim) => Promise<{ response: StoredResponse; replayed: boolean }>,
+  work: () => Promise<{ status: ContentfulStatusCode; body: unknown }>,
+) {
+  const key = c.req.header("idempotency-key");
+  if (key !== undefined && !validKey(key)) return invalidKey(c);
+  if (!key) {
+    const { status, body } = await work();
+    return c.json(body as object, status);
+  }
+  const { response, replayed } = await claimed(services.idempotency.claim(scopeOf(c), key, fingerprint));
+  if (replayed) c.header("Idempotent-Replayed", "true");
+  return c.json(response.body as object, response.status as ContentfulStatusCode);
+}
+
+const validKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key);
+const scopeOf = (c: Context<AppEnv>) => `${c.get("principal").subject}|${c.req.method} ${c.req.path}`;
+const invalidKey = (c: Context<AppEnv>) =>
+  problem(c, 400, "REQUEST_INVALID", "Idempotency-Key must be 1 to 255 visible ASCII characters.", {
+    errors: [{ path: "Idempotency-Key", message: "1 to 255 visible ASCII characters" }],
+  });

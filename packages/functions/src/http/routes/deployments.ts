@@ -4,7 +4,7 @@ import { hasScope, type Scope } from "@rollgate/core/auth";
 import { deploymentStatuses, type DeploymentOutcome } from "@rollgate/core/rollout";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
-import { withIdempotency } from "../idempotency.js";
+import { withClaimedIdempotency, withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
 import { DeploymentSchema, DeploymentSummarySchema, PlanSchema, VoteOutcomeSchema } from "../deployment-schemas.js";
 import { FieldIssueSchema, PageQuery, problems, SpecIdParam } from "../schemas.js";
@@ -87,10 +87,14 @@ export function deploymentRoutes(services: AppServices) {
       const principal = c.get("principal");
       if (c.req.valid("query").dryRun === "true") return c.json(await deployments().create(body, principal, { dryRun: true }), 200);
       // The fingerprint is the request as sent: a retry of `latest` replays, even after a new version.
-      return withIdempotency(c, services, JSON.stringify(body), async () => ({
-        status: 202,
-        body: shown(await deployments().create(body, principal)),
-      }));
+      const respond = (outcome: DeploymentOutcome) => ({ status: 202 as const, body: shown(outcome) });
+      return withClaimedIdempotency(
+        c,
+        services,
+        JSON.stringify(body),
+        (claim) => deployments().createOnce(body, principal, { claim, respond }),
+        async () => respond(await deployments().create(body, principal)),
+      );
     },
   );
 

@@ -42,22 +42,23 @@ export async function withIdempotency<S extends ContentfulStatusCode, B extends 
  * transactions (`claimed`, e.g. deployments.createOnce), so the key costs no round trip of
  * its own; without a key, `work` runs as usual.
  */
-export async function withClaimedIdempotency(
+export async function withClaimedIdempotency<S extends ContentfulStatusCode, B extends object>(
   c: Context<AppEnv>,
   services: AppServices,
   fingerprint: string,
   claimed: (claim: IdempotencyClaim) => Promise<{ response: StoredResponse; replayed: boolean }>,
-  work: () => Promise<{ status: ContentfulStatusCode; body: unknown }>,
+  work: () => Promise<{ status: S; body: B }>,
 ) {
   const key = c.req.header("idempotency-key");
   if (key !== undefined && !validKey(key)) return invalidKey(c);
   if (!key) {
     const { status, body } = await work();
-    return c.json(body as object, status);
+    return c.json(body, status);
   }
   const { response, replayed } = await claimed(services.idempotency.claim(scopeOf(c), key, fingerprint));
   if (replayed) c.header("Idempotent-Replayed", "true");
-  return c.json(response.body as object, response.status as ContentfulStatusCode);
+  // What `work` answers for this request, stored under the key (the use case builds it with the same `respond`).
+  return c.json(response.body as B, response.status as S);
 }
 
 const validKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key);

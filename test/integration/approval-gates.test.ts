@@ -245,3 +245,26 @@ describe("rejection and timeout", () => {
     await expect(h.service.decideByLink(link("tess"), { decision: "approve" })).rejects.toBeInstanceOf(ApprovalLinkExpiredError);
   });
 });
+
+describe("approval links that cannot be delivered", () => {
+  it("records the failure on the timeline (never the links), and the gate stays open for a vote through the API", async () => {
+    h.linkDeliveryFails = true;
+    try {
+      h.specs.add("undelivered", 1, gated({ approvers: ["tech-lead"] }));
+      const created = await h.service.create({ specId: "undelivered", version: 1, environment: "dev" }, deployer);
+      if (!("deployment" in created)) throw new Error("expected a deployment");
+      const view = await h.waitFor(created.deployment.id, (v) => v.timeline.some((e) => e.type === "deployment.approval_links_undelivered"));
+      expect(view.status).toBe("awaiting_approval");
+      const failed = view.timeline.find((e) => e.type === "deployment.approval_links_undelivered")!;
+      expect(failed.data).toMatchObject({ gate: view.approvals[0]!.gate, links: requested(view).links });
+      expect(failed.data.links).toBeGreaterThan(0);
+      expect(String(failed.data.error)).toContain("HTTP 503");
+      expect(h.deliveries.some((d) => d.deploymentId === view.id)).toBe(false);
+      expect(JSON.stringify(view)).not.toContain("/approvals/");
+      await h.service.decide(view.id, { decision: "approve" }, principal("tess", { roles: ["tech-lead"] }));
+      expect((await h.settle(view.id)).status).toBe("succeeded");
+    } finally {
+      h.linkDeliveryFails = false;
+    }
+  });
+});

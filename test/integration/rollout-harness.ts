@@ -68,7 +68,13 @@ export function createRolloutHarness(table: TableContext, options: HarnessOption
     const stepHandler = createStepHandler({
       table: options.stepTable ?? table,
       targets,
-      approvalLinks: { baseUrl: "https://rollgate.test/approvals", deliver: (d) => void deliveries.push(d) },
+      approvalLinks: {
+        baseUrl: "https://rollgate.test/approvals",
+        deliver: (d) => {
+          if (harness.linkDeliveryFails) throw new Error(`approval links were refused: HTTP 503 (${d.links.length} links)`);
+          deliveries.push(d);
+        },
+      },
     });
     const orchestrator: LocalOrchestrator = createLocalOrchestrator({ stepHandler, waitScale });
     const service: DeploymentService = createDeploymentService({
@@ -87,6 +93,8 @@ export function createRolloutHarness(table: TableContext, options: HarnessOption
     table,
     specs,
     deliveries,
+    /** Makes the approval-link delivery fail (as a receiver that keeps answering 5xx does). */
+    linkDeliveryFails: false,
     directory,
     /** Puts a principal in the directory (approval links are minted for the principals holding a gate's roles). */
     async addPrincipal(subject: string, roles: string[], more: { disabled?: boolean; displayName?: string } = {}) {

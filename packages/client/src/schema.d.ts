@@ -1150,6 +1150,22 @@ export interface components {
             actor?: string;
             at: string;
             data: {
+                error: string;
+                gate: number;
+                links: number;
+            };
+            deploymentId?: string;
+            environment?: string;
+            id: string;
+            seq?: number;
+            specId?: string;
+            stream?: string;
+            /** @enum {string} */
+            type: "deployment.approval_links_undelivered";
+        } | {
+            actor?: string;
+            at: string;
+            data: {
                 gate?: number;
             };
             deploymentId?: string;

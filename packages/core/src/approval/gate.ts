@@ -137,8 +137,16 @@ export async function openApprovalGate(
         links: minted,
         rolesWithoutApprovers,
       });
-    } catch {
-      // The gate stays open: approvers can still decide through the API.
+    } catch (error) {
+      // The gate stays open: approvers can still decide through the API, the dashboard or
+      // Slack. The failure goes on the timeline (never the links themselves), so the
+      // requester and the on-call see why nobody was asked.
+      const detail = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+      const gate = opened.gate;
+      await mutateDeployment(store, record.id, (current) => ({
+        after: current,
+        events: [{ type: "deployment.approval_links_undelivered", data: { gate, links: minted.length, error: detail } }],
+      })).catch(() => undefined);
     }
   }
   return { status: record.status };

@@ -97,6 +97,8 @@ export const eventDataSchemas = {
     approvers: array(subjectRoles),
     rolesWithoutApprovers: array(string()),
   }),
+  /** The gate's approval links could not be delivered (after the delivery's retries); the gate stays open for API, dashboard and Slack votes. */
+  "deployment.approval_links_undelivered": object({ gate: number().int(), links: number().int(), error: string() }),
   "deployment.gate_reopened": object({ gate: number().int().optional() }),
   // The vote as recorded (rollout/model.ts Vote).
   "deployment.approval_recorded": object({

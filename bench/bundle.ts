@@ -86,6 +86,8 @@ const lambdaLikeEnv = {
   POWERTOOLS_LOG_LEVEL: "ERROR",
   SST_APP: "rollgate",
   SST_STAGE: "bench",
+  // Lambda sets it on every function; the API reads it to invoke itself for Slack's background work.
+  AWS_LAMBDA_FUNCTION_NAME: "rollgate-bench-api",
 };
 
 async function bundle(name: string, options: BuildOptions): Promise<{ file: string; bytes: number; gzipBytes: number }> {

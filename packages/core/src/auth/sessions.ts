@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { isConditionalCheckFailed, keys, marshallItem, unmarshallItem, type TableContext } from "../store/index.js";
 import { UnauthenticatedError } from "./errors.js";
 import type { Principal } from "./principal.js";
-import type { TokenService } from "./tokens.js";
+import { hashToken, type TokenService } from "./tokens.js";
 
 /**
  * Dashboard sessions (DESIGN section 13): opened with an API token, stored hashed
@@ -51,7 +51,6 @@ interface StoredSession {
   endsAt: number;
 }
 
-const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 const SECRET_SHAPE = /^rgs_[A-Za-z0-9_-]{43}$/;
 
 export function createSessionService(deps: { table: TableContext; tokens: TokenService; clock?: () => Date; options?: SessionOptions }): SessionService {
@@ -91,7 +90,7 @@ export function createSessionService(deps: { table: TableContext; tokens: TokenS
       await client.send(
         new PutItemCommand({
           TableName: tableName,
-          Item: marshallItem({ ...keys.session(hashSecret(secret)), entity: "session", ...session, expiresAt: Math.ceil(session.endsAt / 1000) }),
+          Item: marshallItem({ ...keys.session(hashToken(secret)), entity: "session", ...session, expiresAt: Math.ceil(session.endsAt / 1000) }),
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
@@ -100,7 +99,7 @@ export function createSessionService(deps: { table: TableContext; tokens: TokenS
 
     async resolve(secret) {
       if (!SECRET_SHAPE.test(secret)) throw ended();
-      const hash = hashSecret(secret);
+      const hash = hashToken(secret);
       const now = clock().getTime();
       const session = await read(hash, now);
       if (!session || now >= session.endsAt || now - session.lastSeenAt >= idleMs) throw ended();
@@ -133,7 +132,7 @@ export function createSessionService(deps: { table: TableContext; tokens: TokenS
 
     async close(secret) {
       if (!SECRET_SHAPE.test(secret)) return;
-      const hash = hashSecret(secret);
+      const hash = hashToken(secret);
       cache.delete(hash);
       await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.session(hash)) }));
     },

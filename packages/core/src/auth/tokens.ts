@@ -38,7 +38,8 @@ export interface TokenService {
   verifyId(id: string): Promise<Principal>;
 }
 
-const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
+/** The stored form of a bearer secret (API tokens, dashboard sessions): its SHA-256, hex. */
+export const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
 const tokenId = (hash: string) => hash.slice(0, 16);
 
 interface StoredToken {

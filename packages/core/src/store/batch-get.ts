@@ -1,6 +1,7 @@
 import { BatchGetItemCommand, GetItemCommand, type AttributeValue, type KeysAndAttributes } from "@aws-sdk/client-dynamodb";
 import type { TableContext } from "./dynamo.js";
 import { marshallItem, unmarshallItem } from "./marshall.js";
+import { backoffSleep } from "./retry.js";
 
 /**
  * One item a use case needs, read together with others: where it is and how to read it
@@ -32,7 +33,7 @@ export async function readItems(table: TableContext, reads: readonly ItemRead<un
         [table.tableName]: { Keys: unique.slice(i, i + 100).map((key) => marshallItem(key)), ConsistentRead: true },
       };
       for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1_000, 20 * 2 ** attempt)));
+        if (attempt > 0) await backoffSleep(attempt, 20, 1_000);
         const out: { Responses?: Record<string, Record<string, AttributeValue>[]>; UnprocessedKeys?: Record<string, KeysAndAttributes> } =
           await table.client.send(new BatchGetItemCommand({ RequestItems: pending }));
         for (const raw of out.Responses?.[table.tableName] ?? []) {

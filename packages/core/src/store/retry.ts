@@ -1,3 +1,7 @@
+/** Sleeps a full-jitter exponential delay: random up to min(maxMs, baseMs * 2^tryNumber). */
+export const backoffSleep = (tryNumber: number, baseMs: number, maxMs: number) =>
+  new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(maxMs, baseMs * 2 ** tryNumber)));
+
 /** Retries `attempt` with full-jitter exponential backoff while `shouldRetry` says so. */
 export async function withBackoff<T>(
   attempt: (tryNumber: number) => Promise<T>,
@@ -10,8 +14,7 @@ export async function withBackoff<T>(
       return await attempt(tryNumber);
     } catch (error) {
       if (tryNumber >= options.retries || !options.shouldRetry(error)) throw error;
-      const ceiling = Math.min(max, base * 2 ** tryNumber);
-      await new Promise((r) => setTimeout(r, Math.random() * ceiling));
+      await backoffSleep(tryNumber, base, max);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { z } from "zod";
 import { withBackoff } from "../store/retry.js";
 import { TargetConfigError, TargetError, type TargetCallEffect } from "./errors.js";
@@ -227,7 +228,6 @@ export function signedJsonHeaders(secret: string, body: string, now: Date): Reco
 export function standardWebhookHeaders(secret: string, id: string, now: Date, body: string): Record<string, string> {
   if (!secret.startsWith("whsec_")) return {};
   const timestamp = String(Math.floor(now.getTime() / 1000));
-  const key = Buffer.from(secret.slice("whsec_".length), "base64");
-  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
-  return { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}` };
+  // The standardwebhooks library signs (the outbound webhooks and the deployer calls share it).
+  return { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": new Webhook(secret).sign(id, now, body) };
 }

@@ -1,6 +1,6 @@
-import { Webhook } from "standardwebhooks";
 import type { Notifier, OutboxEvent } from "../events/types.js";
 import { postJson, systemResolver, TransportFailure, type Resolver } from "../target/http-call.js";
+import { standardWebhookHeaders } from "../target/webhook.js";
 import { toCloudEvent } from "./cloudevent.js";
 import { eventMatches } from "./schema.js";
 import type { AttemptOutcome, StoredDelivery, WebhookStore } from "./store.js";
@@ -120,16 +120,13 @@ export function createWebhookDispatcher(deps: {
     if (webhook.status !== "active") {
       return { at, status: "failed", nextAttemptAt: null, lastStatus: null, lastError: { code: "WEBHOOK_DISABLED", message: webhook.disabledReason ?? "the subscription is disabled" } };
     }
-    const signature = new Webhook(webhook.secret).sign(delivery.eventId, now, delivery.body);
     try {
       const answer = await postJson({
         url: new URL(webhook.url),
         headers: {
           "content-type": "application/cloudevents+json",
           "user-agent": "Rollgate-Webhooks/1",
-          "webhook-id": delivery.eventId,
-          "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
-          "webhook-signature": signature,
+          ...standardWebhookHeaders(webhook.secret, delivery.eventId, now, delivery.body),
         },
         body: delivery.body,
         timeoutMs,

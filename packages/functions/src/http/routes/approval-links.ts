@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
 import type { AppEnv, AppServices } from "../env.js";
+import { ownOrigins } from "../origins.js";
 import { isRollgateError } from "@rollgate/core/errors";
 import { problem, problemForError } from "../problem.js";
 import { ApprovalLinkViewSchema } from "../deployment-schemas.js";
@@ -86,15 +87,7 @@ function crossSite(c: Context<AppEnv>, publicBaseUrl: string | undefined): boole
   if (c.req.header("sec-fetch-site")?.toLowerCase() === "cross-site") return true;
   const origin = c.req.header("origin");
   if (origin === undefined) return false;
-  const own = new Set([new URL(c.req.url).origin]);
-  if (publicBaseUrl) {
-    try {
-      own.add(new URL(publicBaseUrl).origin);
-    } catch {
-      // An unparsable base URL adds nothing.
-    }
-  }
-  return !own.has(origin);
+  return !ownOrigins(c, publicBaseUrl).has(origin);
 }
 
 class BodyError extends Error {

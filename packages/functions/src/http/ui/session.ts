@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { UnauthenticatedError } from "@rollgate/core/auth";
 import type { AppEnv, AppServices } from "../env.js";
+import { ownOrigins } from "../origins.js";
 
 /** The session cookie: scoped to the dashboard's paths, never readable by script. */
 export const SESSION_COOKIE = "rg_session";
@@ -48,15 +49,7 @@ export function sameOrigin(c: Context, publicBaseUrl: string | undefined): boole
   if (fetchSite && fetchSite !== "same-origin") return false;
   const origin = c.req.header("origin");
   if (origin === undefined) return fetchSite === "same-origin";
-  const own = new Set([new URL(c.req.url).origin]);
-  if (publicBaseUrl) {
-    try {
-      own.add(new URL(publicBaseUrl).origin);
-    } catch {
-      // An unparsable base URL adds nothing.
-    }
-  }
-  return own.has(origin);
+  return ownOrigins(c, publicBaseUrl).has(origin);
 }
 
 /** The sign-in page, coming back to `path` afterwards. */

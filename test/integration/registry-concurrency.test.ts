@@ -59,3 +59,42 @@ describe("registry writers in separate processes (two repositories, one table)",
     await table.drop();
   });
 });
+
+describe("If-Match on a lifecycle change is part of the conditional write", () => {
+  it("of two changes based on the same read, the one that loses the race is refused with the current ETag (no lost update)", async () => {
+    const { createTestTable } = await import("../helpers/table.js");
+    const { createRegistry, createSpecRepository, SpecVersionChangedError, versionEtag } = await import("@rollgate/core/registry");
+    const { createCursorCodec } = await import("@rollgate/core/store");
+    const { TransactWriteItemsCommand } = await import("@aws-sdk/client-dynamodb");
+    const table = await createTestTable();
+    const cursors = createCursorCodec("s");
+    const principal = { tokenId: "t", subject: "ci", scopes: ["specs:write" as const], roles: [] };
+    const plain = createRegistry({ repository: createSpecRepository({ table, cursors }) });
+    const { version } = await plain.register(doc("if-match-race", "one"), { format: "yaml", principal });
+    const readEtag = versionEtag(version, false);
+
+    // Writer A has read the version and checked If-Match; before its write lands, writer B
+    // (another container, same ETag) changes the state. A's write must then see B's change.
+    let interleaved = false;
+    const racing = {
+      ...table,
+      client: {
+        send: async (command: unknown) => {
+          if (command instanceof TransactWriteItemsCommand && !interleaved) {
+            interleaved = true;
+            await plain.setState("if-match-race", 1, "disabled", principal, (etag) => etag === readEtag);
+          }
+          return table.client.send(command as never);
+        },
+      },
+    } as unknown as typeof table;
+    const writerA = createRegistry({ repository: createSpecRepository({ table: racing, cursors }) });
+    const refused = await writerA.setState("if-match-race", 1, "deprecated", principal, (etag) => etag === readEtag).catch((error: unknown) => error);
+    expect(interleaved).toBe(true);
+    expect(refused).toBeInstanceOf(SpecVersionChangedError);
+    const now = await plain.readVersion("if-match-race", 1, "canonical");
+    expect(now.state).toBe("disabled");
+    expect((refused as InstanceType<typeof SpecVersionChangedError>).context.currentETag).toBe(versionEtag(now, false));
+    await table.drop();
+  });
+});

@@ -20,7 +20,8 @@ import {
 import { parseSpecText } from "../spec/index.js";
 import { platformEventPut, streamEventPut } from "../events/outbox.js";
 import { pack, unpack } from "./compression.js";
-import { SpecNotFoundError, SpecTooLargeToStoreError, SpecVersionNotFoundError } from "./errors.js";
+import { SpecNotFoundError, SpecTooLargeToStoreError, SpecVersionChangedError, SpecVersionNotFoundError } from "./errors.js";
+import { versionEtag } from "./etag.js";
 import type { IssueRef, LifecycleState, SpecSummary, SpecVersion, SpecVersionSummary } from "./schema.js";
 
 /** What a registration writes; the version number is chosen by the repository. */
@@ -45,7 +46,8 @@ export interface SpecRepository {
   listVersions(specId: string, page: Page): Promise<{ items: SpecVersionSummary[]; nextCursor: string | null }>;
   listSpecs(page: Page): Promise<{ items: SpecSummary[]; nextCursor: string | null }>;
   getSpec(specId: string): Promise<SpecSummary>;
-  setState(specId: string, version: number, state: LifecycleState, by: string, at: string): Promise<SpecVersionSummary>;
+  /** `ifMatch`: checked against the current JSON-form ETag on every read the write is conditioned on. */
+  setState(specId: string, version: number, state: LifecycleState, by: string, at: string, ifMatch?: (currentETag: string) => boolean): Promise<SpecVersionSummary>;
 }
 
 /** canonical: for JSON responses and diffs; raw: for YAML responses; all: for rollouts. */
@@ -317,7 +319,7 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
       return toSpecSummary(unmarshallItem(Item));
     },
 
-    async setState(specId, version, state, by, at) {
+    async setState(specId, version, state, by, at, ifMatch) {
       // Read, then write the new state and its event in one transaction conditioned on the
       // state revision read: the revision numbers the event, so two writers cannot both commit one.
       for (let attempt = 0; ; attempt++) {
@@ -327,6 +329,7 @@ export function createSpecRepository(deps: { table: TableContext; cursors: Curso
         if (!Item) throw new SpecVersionNotFoundError(specId, version);
         const item = unmarshallItem(Item);
         const current = toSummary(item);
+        if (ifMatch && !ifMatch(versionEtag(current, false))) throw new SpecVersionChangedError(specId, version, versionEtag(current, false));
         if (current.state === state) return current;
         const revision = (item.stateRevision as number | undefined) ?? 0;
         const stream = keys.specEventStream(specId);

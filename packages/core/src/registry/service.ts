@@ -35,7 +35,8 @@ export interface Registry {
   listSpecs(page: Page): Promise<{ items: SpecSummary[]; nextCursor: string | null }>;
   getSpec(specId: string): Promise<SpecSummary>;
   diff(specId: string, from: VersionRef, to: VersionRef): Promise<SpecDiff & { from: number; to: number }>;
-  setState(specId: string, version: VersionRef, state: LifecycleState, principal: Principal): Promise<SpecVersionSummary>;
+  /** `ifMatch` (If-Match, tested against the current JSON-form ETag) is part of the conditional write: a miss is `SpecVersionChangedError`. */
+  setState(specId: string, version: VersionRef, state: LifecycleState, principal: Principal, ifMatch?: (currentETag: string) => boolean): Promise<SpecVersionSummary>;
 }
 
 /** One representation's text with the version's summary (state included). */
@@ -102,8 +103,8 @@ export function createRegistry(deps: {
       return { from: from.version, to: to.version, ...diffSpecs(from.document, to.document) };
     },
 
-    async setState(specId, ref, state, principal) {
-      const updated = await repository.setState(specId, await resolve(specId, ref), state, principal.subject, clock().toISOString());
+    async setState(specId, ref, state, principal, ifMatch) {
+      const updated = await repository.setState(specId, await resolve(specId, ref), state, principal.subject, clock().toISOString(), ifMatch);
       cache.changedState(specId, updated.version, stateOf(updated));
       return updated;
     },

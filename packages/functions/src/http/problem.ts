@@ -35,6 +35,7 @@ const statusByCode: Record<string, ContentfulStatusCode> = {
   SPEC_PARSE_ERROR: 400,
   SPEC_NOT_A_MAP: 422,
   POLICY_REVISION_MISMATCH: 412,
+  PRECONDITION_FAILED: 412,
 };
 
 const titles: Record<number, string> = {

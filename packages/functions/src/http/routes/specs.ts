@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { versionSummary, type VersionRead } from "@rollgate/core/registry";
+import { versionEtag, versionSummary } from "@rollgate/core/registry";
 import type { SpecFormat } from "@rollgate/core/spec";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
@@ -59,16 +59,6 @@ const versionReadHeaders = {
   Vary: { description: "`Accept`: the representation depends on it", schema: { type: "string" as const } },
   "x-spec-version": { description: "The version number (what `latest` resolved to)", schema: { type: "string" as const } },
 };
-
-/**
- * The raw text depends on the content alone; the JSON form also on the lifecycle state, so
- * once that changed its ETag says which change it shows.
- */
-function versionEtag(read: Pick<VersionRead, "contentHash" | "updatedAt" | "state">, raw: boolean): string {
-  if (raw) return `"${read.contentHash}-raw"`;
-  if (!read.updatedAt) return `"${read.contentHash}"`;
-  return `"${read.contentHash}-${read.state}.${Date.parse(read.updatedAt).toString(36)}"`;
-}
 
 /** If-Match uses the strong comparison (RFC 9110 13.1.1): a weak tag never matches, `*` always does. */
 function matchesAnyOf(header: string, etag: string): boolean {
@@ -312,14 +302,8 @@ export function specRoutes(services: AppServices) {
       const { specId, version } = c.req.valid("param");
       const { state } = c.req.valid("json");
       const ifMatch = c.req.valid("header")["if-match"];
-      if (ifMatch !== undefined) {
-        // Checked, then written: two changes racing within one read's time can both pass (the registry has no conditional state write).
-        const current = versionEtag(await registry.readVersion(specId, toVersionRef(version), "canonical"), false);
-        if (!matchesAnyOf(ifMatch, current)) {
-          return problem(c, 412, "PRECONDITION_FAILED", "The version changed since the ETag in If-Match: read it again.", { currentETag: current });
-        }
-      }
-      const updated = await registry.setState(specId, toVersionRef(version), state, c.get("principal"));
+      // Checked inside the registry's conditional write: of two changes based on one read, one gets 412.
+      const updated = await registry.setState(specId, toVersionRef(version), state, c.get("principal"), ifMatch === undefined ? undefined : (current) => matchesAnyOf(ifMatch, current));
       c.header("ETag", versionEtag(updated, false));
       return c.json(updated, 200);
     },

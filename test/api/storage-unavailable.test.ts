@@ -3,6 +3,7 @@ import { inject } from "vitest";
 import { createDynamoClient } from "@rollgate/core/store";
 import { createLogger } from "../../packages/functions/src/logger.js";
 import { createRuntime, localOrchestration, type Runtime } from "../../packages/functions/src/wiring.js";
+import { exchanges, useDocumentOf } from "../helpers/contract.js";
 import { startStorageProxy, type StorageProxy } from "../helpers/storage-proxy.js";
 import { createTestTable } from "../helpers/table.js";
 
@@ -25,14 +26,19 @@ beforeAll(async () => {
     { table: { client: createDynamoClient({ endpoint: proxy.endpoint }), tableName: table.tableName }, logger: createLogger("storage-test") },
   );
   await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "test");
+  // The 503s and the recovery are checked against the document too (test/helpers/contract-setup.ts).
+  useDocumentOf(async () => (await (await runtime.app.request("/openapi.json")).json()) as Record<string, unknown>);
 });
 afterAll(async () => {
   await proxy.close();
   await table.drop();
 });
 
-const call = (path: string, init: RequestInit & { token?: string } = {}) =>
-  runtime.app.request(path, { ...init, headers: { authorization: `Bearer ${init.token ?? adminToken}`, ...init.headers } });
+async function call(path: string, init: RequestInit & { token?: string } = {}) {
+  const response = await runtime.app.request(path, { ...init, headers: { authorization: `Bearer ${init.token ?? adminToken}`, ...init.headers } });
+  exchanges.push({ method: init.method ?? "GET", url: path, status: response.status, headers: Object.fromEntries(response.headers), body: await response.clone().text() });
+  return response;
+}
 
 async function healthUntil(status: number) {
   for (;;) {

@@ -5,7 +5,8 @@ import type { Reporter, TestModule } from "vitest/node";
 type Counts = { passed: number; failed: number; skipped: number };
 
 /**
- * Prints one plain closing line, `vitest: N passed, N failed, N skipped`, that CI reads.
+ * Prints one plain closing line, `vitest: N passed, N failed, N skipped`, that CI reads
+ * (a file that failed outside its tests, e.g. in a hook, is one of the failed).
  * With ROLLGATE_TEST_SUMMARY set, also writes the counts per test folder (`api`, `browser`,
  * ...) to that file as JSON, so that .ci/run can refuse a run whose browser tests were skipped.
  */
@@ -20,13 +21,18 @@ export default class SummaryReporter implements Reporter {
         total[key]++;
         counts[key]++;
       };
+      let failedTests = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") add("passed");
-        else if (state === "failed") add("failed");
-        else add("skipped");
+        else if (state === "failed") {
+          add("failed");
+          failedTests++;
+        } else add("skipped");
       }
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) add("failed");
+      // A file that failed outside its tests (an import, a hook such as the contract check
+      // after the file) counts as one failure, so the line never says 0 failed for a red run.
+      if (module.state() === "failed" && failedTests === 0) add("failed");
     }
     process.stdout.write(`\nvitest: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
     const file = process.env.ROLLGATE_TEST_SUMMARY;

@@ -4,7 +4,7 @@ import { hasScope, type Scope } from "@rollgate/core/auth";
 import { deploymentStatuses, type DeploymentOutcome } from "@rollgate/core/rollout";
 import { bearerScope, requireScope } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
-import { withClaimedIdempotency, withIdempotency } from "../idempotency.js";
+import { withIdempotency } from "../idempotency.js";
 import { problem } from "../problem.js";
 import { DeploymentSchema, DeploymentSummarySchema, PlanSchema, VoteOutcomeSchema } from "../deployment-schemas.js";
 import { FieldIssueSchema, PageQuery, problems, SpecIdParam } from "../schemas.js";
@@ -88,12 +88,12 @@ export function deploymentRoutes(services: AppServices) {
       if (c.req.valid("query").dryRun === "true") return c.json(await deployments().create(body, principal, { dryRun: true }), 200);
       // The fingerprint is the request as sent: a retry of `latest` replays, even after a new version.
       const respond = (outcome: DeploymentOutcome) => ({ status: 202 as const, body: shown(outcome) });
-      return withClaimedIdempotency(
+      return withIdempotency(
         c,
         services,
         JSON.stringify(body),
-        (claim) => deployments().createOnce(body, principal, { claim, respond }),
         async () => respond(await deployments().create(body, principal)),
+        (claim) => deployments().createOnce(body, principal, { claim, respond }),
       );
     },
   );
@@ -117,11 +117,16 @@ export function deploymentRoutes(services: AppServices) {
     }),
     async (c) => {
       const { specId } = c.req.valid("param");
-      const body = c.req.valid("json");
-      return withIdempotency(c, services, JSON.stringify({ specId, ...body }), async () => ({
-        status: 202,
-        body: shown(await deployments().promote({ specId, ...body }, c.get("principal"))),
-      }));
+      const input = { specId, ...c.req.valid("json") };
+      const principal = c.get("principal");
+      const respond = (outcome: DeploymentOutcome) => ({ status: 202 as const, body: shown(outcome) });
+      return withIdempotency(
+        c,
+        services,
+        JSON.stringify(input),
+        async () => respond(await deployments().promote(input, principal)),
+        (claim) => deployments().promoteOnce(input, principal, { claim, respond }),
+      );
     },
   );
 

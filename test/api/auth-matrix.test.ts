@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopes, type Scope } from "@rollgate/core/auth";
+import { createRoute, z } from "@hono/zod-openapi";
+import { isSecurityGuard, securedRoutes } from "../../packages/functions/src/http/auth.js";
 import { createTestApi, type TestApi } from "../helpers/app.js";
 
 /**
  * Every operation of the OpenAPI document x every way of not being allowed. The scope an
  * operation needs is read from its declared security requirement (`bearer: [scope]`;
- * several requirements are alternatives), which the routes build with the same helper as
- * their enforcement, so the declaration and the check cannot drift apart unseen.
+ * several requirements are alternatives), which is also what enforces it (securedRoutes
+ * builds each route's check from its `security`): the test checks that every /v1 route
+ * runs that check, and that each refuses and admits exactly what it declares.
  */
 
 interface Operation {
@@ -102,8 +105,24 @@ describe("the auth matrix, generated from /openapi.json", () => {
         .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, "{$1}")}`),
     );
     expect([...served].filter((route) => !documented.has(route))).toEqual([]);
+    // Each one is guarded by the check built from its own declaration (not a hand-written one).
+    const guarded = new Set(
+      api.runtime.app.routes.filter((route) => isSecurityGuard(route.handler)).map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, "{$1}")}`),
+    );
+    expect([...served].filter((route) => !guarded.has(route))).toEqual([]);
     expect(operations.length).toBeGreaterThanOrEqual(26);
     expect(operations.filter((op) => op.anyOf.length === 0).map((op) => `${op.method} ${op.path}`)).toEqual(["GET /v1/me"]);
+  });
+
+  it("refuses to register an authenticated route without a security declaration, public, or with a scope that does not exist", () => {
+    const route = (security?: Record<string, string[]>[]) =>
+      createRoute({ method: "get", path: "/v1/undeclared", ...(security ? { security } : {}), responses: { 200: { description: "ok", content: { "application/json": { schema: z.object({}) } } } } });
+    const register = (security?: Record<string, string[]>[]) => () => securedRoutes().openapi(route(security), (c) => c.json({}, 200));
+    expect(register()).toThrow(/GET \/v1\/undeclared declares no security requirement/);
+    expect(register([])).toThrow(/declares no security requirement/);
+    expect(register([{ bearer: ["root"] }])).toThrow(/unknown scope root/);
+    expect(register([{ apiKey: [] }])).toThrow(/only bearer/);
+    expect(register([{ bearer: ["deploy"] }])).not.toThrow();
   });
 
   it("declares only the probes, the document and the approval links public, none under /v1", () => {

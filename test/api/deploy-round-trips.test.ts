@@ -150,4 +150,26 @@ describe("POST /v1/deployments round trips", () => {
     expect(held.res.status).toBe(409);
     expect(await held.res.json()).toMatchObject({ code: "LOCK_HELD", deploymentId: inProduction });
   });
+  it("a promotion under an Idempotency-Key carries the key as POST /v1/deployments does; a replay is one read", async () => {
+    const toDev = await request("/v1/deployments", { method: "POST", body: JSON.stringify({ specId: "payments-api", version: 2, environment: "dev" }) });
+    expect(await finish(((await toDev.json()) as { id: string }).id)).toBe("succeeded");
+    const body = { from: "dev", to: "staging", reason: "promote with a key" };
+    const first = await counted("/v1/specs/payments-api/promote", body, { "idempotency-key": "round-trips-promote" });
+    expect(first.res.status).toBe(202);
+    // The key's record with dev's pointer, the version's document (the path check), the deployment's batch and transactions.
+    expect(first.calls).toEqual(["BatchGetItem", "GetItem", "BatchGetItem", "TransactWriteItems", "TransactWriteItems"]);
+    const answered = (await first.res.json()) as { id: string; version: number; environment: string };
+    expect(answered).toMatchObject({ version: 2, environment: "staging" });
+
+    const replay = await counted("/v1/specs/payments-api/promote", body, { "idempotency-key": "round-trips-promote" });
+    expect(replay.res.status).toBe(202);
+    expect(replay.res.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.res.json()).toEqual(answered);
+    expect(replay.calls).toEqual(["BatchGetItem"]);
+
+    const reused = await counted("/v1/specs/payments-api/promote", { ...body, reason: "another request" }, { "idempotency-key": "round-trips-promote" });
+    expect(reused.res.status).toBe(422);
+    expect(((await reused.res.json()) as { code: string }).code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(await finish(answered.id)).toBe("succeeded");
+  });
 });

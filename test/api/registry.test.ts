@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { parse, stringify } from "yaml";
 import { createTestApi, type TestApi } from "../helpers/app.js";
 import { loadTestFixture } from "../helpers/fixtures.js";
@@ -212,10 +213,13 @@ describe("spec registry over HTTP", () => {
     const { createIdempotencyStore } = await import("@rollgate/core/idempotency");
     let now = Date.parse("2030-01-01T00:00:00Z");
     const store = createIdempotencyStore({ table: api.runtime.table, inProgressSeconds: 60, clock: () => new Date(now) });
-    expect(await store.begin("ci", "crashed-run", "body")).toEqual({});
-    await expect(store.begin("ci", "crashed-run", "body")).rejects.toMatchObject({ code: "IDEMPOTENCY_IN_PROGRESS" });
+    const answer = { status: 201, body: { version: 1 } };
+    // What a request that reserved the key and died before answering leaves behind.
+    await api.runtime.table.client.send(new PutItemCommand(store.claim("ci", "crashed-run", "body").reserve().Put!));
+    await expect(store.claim("ci", "crashed-run", "body").run(async () => answer)).rejects.toMatchObject({ code: "IDEMPOTENCY_IN_PROGRESS" });
     now += 61_000;
-    expect(await store.begin("ci", "crashed-run", "body")).toEqual({});
+    expect(await store.claim("ci", "crashed-run", "body").run(async () => answer)).toEqual({ response: answer, replayed: false });
+    expect(await store.claim("ci", "crashed-run", "body").run(async () => ({ status: 500, body: {} }))).toEqual({ response: answer, replayed: true });
   });
 
   it("refuses an expired token", async () => {

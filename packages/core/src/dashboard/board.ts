@@ -1,7 +1,7 @@
-import { BatchGetItemCommand, QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { Principal } from "../auth/principal.js";
 import type { DeploymentRecord } from "../rollout/model.js";
-import { findDeployment } from "../rollout/repository.js";
+import { mapBounded, readItems, type ItemRead } from "../store/batch-get.js";
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
@@ -14,11 +14,20 @@ export interface EnvironmentCell {
   lastDeploymentId: string | null;
 }
 
+const IN_FLIGHT_FIELDS = [
+  "id", "specId", "version", "environment", "strategy", "purpose", "status", "requestedBy", "approvals", "createdAt", "updatedAt",
+] as const satisfies readonly (keyof DeploymentRecord)[];
+
 /** A deployment that has not finished (the in-flight index), with what a list needs. */
-export type InFlightDeployment = Pick<
-  DeploymentRecord,
-  "id" | "specId" | "version" | "environment" | "strategy" | "purpose" | "status" | "requestedBy" | "approvals" | "createdAt" | "updatedAt"
->;
+export type InFlightDeployment = Pick<DeploymentRecord, (typeof IN_FLIGHT_FIELDS)[number]>;
+
+/** A deployment item read for a list: only the fields of InFlightDeployment (not the plan or the timeline). */
+function inFlightRead(id: string): ItemRead<InFlightDeployment | undefined> {
+  return {
+    key: keys.deployment(id),
+    decode: (item) => (item ? (Object.fromEntries(IN_FLIGHT_FIELDS.filter((f) => f in item).map((f) => [f, item[f]])) as InFlightDeployment) : undefined),
+  };
+}
 
 export interface DashboardReads {
   /**
@@ -32,21 +41,6 @@ export interface DashboardReads {
   inFlight(): Promise<InFlightDeployment[]>;
   /** The in-flight deployments whose open gate waits on `principal` (see gateAwaiting). */
   awaitingMe(principal: Principal, inFlight?: InFlightDeployment[]): Promise<InFlightDeployment[]>;
-}
-
-/** Runs `work` over `items` with at most `width` at once. */
-async function mapBounded<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 async function queryAll(table: TableContext, pk: string, prefix: string | undefined, projection?: string): Promise<Record<string, unknown>[]> {
@@ -92,34 +86,28 @@ export function createDashboardReads(deps: { table: TableContext; clock?: () => 
     return cells;
   }
 
+  /** The pointers of `wanted` that exist, by spec (readItems: batches of 100, unprocessed keys retried). */
   async function batchCells(wanted: Array<{ specId: string; environment: string }>): Promise<Map<string, EnvironmentCell[]>> {
+    const reads = wanted.map(({ specId, environment }): ItemRead<{ specId: string; cell: EnvironmentCell } | undefined> => ({
+      key: keys.environment(specId, environment),
+      decode: (item) => (item ? { specId, cell: toCell(item) } : undefined),
+    }));
+    const items = await readItems(table, reads, { attributes: ["currentVersion", "lastDeploymentId"] });
     const out = new Map<string, EnvironmentCell[]>();
-    const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) => wanted.slice(i * 100, i * 100 + 100));
-    await mapBounded(chunks, 4, async (chunk) => {
-      let request: Record<string, { Keys: Record<string, AttributeValue>[]; ProjectionExpression: string }> | undefined = {
-        [table.tableName]: { Keys: chunk.map((w) => marshallItem(keys.environment(w.specId, w.environment))), ProjectionExpression: "pk, sk, currentVersion, lastDeploymentId" },
-      };
-      while (request && Object.keys(request).length > 0) {
-        const result = await table.client.send(new BatchGetItemCommand({ RequestItems: request }));
-        for (const raw of result.Responses?.[table.tableName] ?? []) {
-          const item = unmarshallItem<Record<string, unknown>>(raw);
-          const specId = String(item.pk).slice(keys.spec("").pk.length);
-          out.set(specId, [...(out.get(specId) ?? []), toCell(item)]);
-        }
-        request = result.UnprocessedKeys as typeof request;
-      }
-    });
+    for (const [i, read] of reads.entries()) {
+      const found = read.decode(items[i]);
+      if (found) out.set(found.specId, [...(out.get(found.specId) ?? []), found.cell]);
+    }
     return out;
   }
 
   const inFlight = async (): Promise<InFlightDeployment[]> => {
     const index = await queryAll(table, keys.activePartition(), undefined);
-    const records = await mapBounded(index, 16, (item) => findDeployment(table, item.deploymentId as string));
-    return records
-      .filter((r): r is DeploymentRecord => !!r)
-      .map(({ id, specId, version, environment, strategy, purpose, status, requestedBy, approvals, createdAt, updatedAt }) => ({
-        id, specId, version, environment, strategy, purpose, status, requestedBy, approvals, createdAt, updatedAt,
-      }))
+    const reads = index.map((item) => inFlightRead(item.deploymentId as string));
+    const items = await readItems(table, reads, { attributes: IN_FLIGHT_FIELDS });
+    return reads
+      .map((read, i) => read.decode(items[i]))
+      .filter((d): d is InFlightDeployment => !!d)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   };
 

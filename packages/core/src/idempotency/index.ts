@@ -16,21 +16,25 @@ export interface StoredResponse {
 }
 
 export interface IdempotencyStore {
-  begin(scope: string, key: string, request: string): Promise<{ replay?: StoredResponse }>;
-  complete(scope: string, key: string, response: StoredResponse): Promise<void>;
-  release(scope: string, key: string): Promise<void>;
-  /** The same rules as begin/complete/release, as items a use case writes in its own transactions. */
+  /** The request's key under `scope`, as a claim: run on its own round trips (`run`) or carried into a use case's. */
   claim(scope: string, key: string, request: string): IdempotencyClaim;
 }
 
 /**
- * A request's Idempotency-Key, for a use case that carries it into its own round trips
- * instead of spending its own (POST /v1/deployments): `read` goes into the use case's first
+ * A request's Idempotency-Key. `run` spends round trips of its own: it reserves the key,
+ * runs the work and stores its response. A use case that carries the key into its own round
+ * trips instead (POST /v1/deployments, promote) uses the parts: `read` goes into its first
  * read, `reserve` into its first transaction, `complete` into the transaction that fixes
- * the response, `release` into the one that undoes a failure. Same rules as begin/complete/release.
+ * the response, `release` into the one that undoes a failure. Both follow the same rules.
  */
 export interface IdempotencyClaim {
   key: string;
+  /**
+   * Replays the stored response (`replayed`), or reserves the key, runs `work` and stores
+   * what it answered; a failure frees the key and is rethrown. IdempotencyKeyReusedError
+   * for another request under the key, IdempotencyInProgressError while it still runs.
+   */
+  run(work: () => Promise<StoredResponse>): Promise<{ response: StoredResponse; replayed: boolean }>;
   /**
    * The record read with the use case's other items; `decode` returns the stored response
    * to replay, or `{}` when the key is free, and throws IdempotencyKeyReusedError (another
@@ -74,32 +78,21 @@ export function createIdempotencyStore(deps: {
     ExpressionAttributeValues: marshallItem({ ":completed": "completed", ":s": response.status, ":b": JSON.stringify(response.body) }),
   });
 
+  /** Reserves the key on its own round trip: `{}` when this request now holds it, or the response to replay. */
+  async function begin(claim: IdempotencyClaim, again: () => IdempotencyClaim): Promise<{ replay?: StoredResponse }> {
+    try {
+      await client.send(new PutItemCommand(claim.reserve().Put!));
+      return {};
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: marshallItem(claim.read.key), ConsistentRead: true }));
+    const { replay } = claim.read.decode(Item ? unmarshallItem(Item) : undefined);
+    // Free after all (it expired, or its request died) between the put and the read: try again.
+    return replay ? { replay } : begin(again(), again);
+  }
+
   const store: IdempotencyStore = {
-    async begin(scope, key, request) {
-      const claim = this.claim(scope, key, request);
-      try {
-        await client.send(new PutItemCommand(claim.reserve().Put!));
-        return {};
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-      }
-      const { Item } = await client.send(
-        new GetItemCommand({ TableName: tableName, Key: marshallItem(claim.read.key), ConsistentRead: true }),
-      );
-      if (!Item) return this.begin(scope, key, request);
-      const { replay } = claim.read.decode(unmarshallItem(Item));
-      // Free after all (it expired, or its request died) between the put and the read: try again.
-      return replay ? { replay } : this.begin(scope, key, request);
-    },
-
-    async complete(scope, key, response) {
-      await client.send(new UpdateItemCommand(completion(scope, key, response)));
-    },
-
-    async release(scope, key) {
-      await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.idempotency(scope, key)) }));
-    },
-
     claim(scope, key, request) {
       const requestHash = fingerprint(request);
       const now = Math.floor(clock().getTime() / 1000);
@@ -115,8 +108,20 @@ export function createIdempotencyStore(deps: {
           return { replay: { status: record.responseStatus as number, body: JSON.parse(record.responseBody as string) } };
         },
       };
-      return {
+      const claim: IdempotencyClaim = {
         key,
+        async run(work) {
+          const { replay } = await begin(claim, () => store.claim(scope, key, request));
+          if (replay) return { response: replay, replayed: true };
+          try {
+            const response = await work();
+            await client.send(new UpdateItemCommand(completion(scope, key, response)));
+            return { response, replayed: false };
+          } catch (error) {
+            await claim.releaseNow().catch(() => undefined);
+            throw error;
+          }
+        },
         read,
         reserve: () => ({
           Put: {
@@ -146,8 +151,11 @@ export function createIdempotencyStore(deps: {
           // Completed (or freed) in the meantime: a retry replays it, or runs it.
           return new IdempotencyInProgressError(key);
         },
-        releaseNow: () => store.release(scope, key),
+        releaseNow: async () => {
+          await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.idempotency(scope, key)) }));
+        },
       };
+      return claim;
     },
   };
   return store;

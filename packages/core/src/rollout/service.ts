@@ -105,6 +105,14 @@ export interface AutoDeployOutcome {
 }
 
 /** An Idempotency-Key for a deployment, and the response a replay of it gets. */
+/** A promotion: the version current in `from`, deployed to `to`. */
+export interface PromoteInput {
+  specId: string;
+  from: string;
+  to: string;
+  reason?: string;
+}
+
 export interface IdempotentDeploy {
   claim: IdempotencyClaim;
   respond: (outcome: DeploymentOutcome) => StoredResponse;
@@ -227,29 +235,52 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     return versionWarnings(await deps.specs.getVersion(outcome.deployment.specId, outcome.deployment.version));
   }
 
+  /**
+   * Deploy under an Idempotency-Key, at no extra round trip: the key's record is read with
+   * the deployment's own items, reserved in its transaction and completed (with
+   * `respond(outcome)`, the response a replay gets) when the start is recorded. Same key and
+   * request: the stored response (`replayed`); same key, other request: IdempotencyKeyReusedError.
+   */
+  async function createOnce(input: CreateDeploymentInput, principal: Principal, idempotency: IdempotentDeploy): Promise<{ response: StoredResponse; replayed: boolean }> {
+    const outcome = await deploy(input, principal, { idempotency });
+    if ("replay" in outcome) return { response: outcome.replay, replayed: true };
+    return { response: idempotency.respond(outcome as DeploymentOutcome), replayed: false };
+  }
+
+  /**
+   * What a promotion deploys: the version current in `from`, to `to`. Under a claim, the
+   * key's record is read with the `from` pointer, so a replay answers before anything else
+   * (even when `from` has moved since).
+   */
+  async function promotion(input: PromoteInput, claim?: IdempotencyClaim): Promise<{ replay: StoredResponse } | { request: CreateDeploymentInput }> {
+    const pointerRead = environmentRead(input.specId, input.from);
+    const [found, claimed] = await readItems(deps.table, claim ? [pointerRead, claim.read] : [pointerRead]);
+    const { replay } = claim ? claim.read.decode(claimed) : {};
+    if (replay) return { replay };
+    const pointer = pointerRead.decode(found);
+    const latest = await deps.specs.getVersion(input.specId, pointer.currentVersion ?? "latest");
+    positionOnPath(environmentPath(readRolloutSettings(latest.document), defaults), input.from, "from");
+    if (pointer.currentVersion === null) throw new NothingToPromoteError(input.specId, input.from);
+    const reason = input.reason ?? `promote from ${input.from}`;
+    return { request: { specId: input.specId, version: pointer.currentVersion, environment: input.to, reason } };
+  }
+
   return {
     create,
-
-    /**
-     * Deploy under an Idempotency-Key, at no extra round trip: the key's record is read with
-     * the deployment's own items, reserved in its transaction and completed (with
-     * `respond(outcome)`, the response a replay gets) when the start is recorded. Same key and
-     * request: the stored response (`replayed`); same key, other request: IdempotencyKeyReusedError.
-     */
-    async createOnce(input: CreateDeploymentInput, principal: Principal, idempotency: IdempotentDeploy): Promise<{ response: StoredResponse; replayed: boolean }> {
-      const outcome = await deploy(input, principal, { idempotency });
-      if ("replay" in outcome) return { response: outcome.replay, replayed: true };
-      return { response: idempotency.respond(outcome as DeploymentOutcome), replayed: false };
-    },
+    createOnce,
 
     /** Promote: deploys the version current in `from` to `to` (CI's main call), by the rules of `create`. */
-    async promote(input: { specId: string; from: string; to: string; reason?: string }, principal: Principal): Promise<DeploymentOutcome> {
-      const pointer = await readEnvironment(deps.table, input.specId, input.from);
-      const latest = await deps.specs.getVersion(input.specId, pointer.currentVersion ?? "latest");
-      positionOnPath(environmentPath(readRolloutSettings(latest.document), defaults), input.from, "from");
-      if (pointer.currentVersion === null) throw new NothingToPromoteError(input.specId, input.from);
-      const reason = input.reason ?? `promote from ${input.from}`;
-      return create({ specId: input.specId, version: pointer.currentVersion, environment: input.to, reason }, principal);
+    async promote(input: PromoteInput, principal: Principal): Promise<DeploymentOutcome> {
+      const promoted = await promotion(input);
+      if ("replay" in promoted) throw new TypeError("a replay needs an Idempotency-Key");
+      return create(promoted.request, principal);
+    },
+
+    /** Promote under an Idempotency-Key, carried into the promotion's reads and the deployment's transactions (as createOnce). */
+    async promoteOnce(input: PromoteInput, principal: Principal, idempotency: IdempotentDeploy): Promise<{ response: StoredResponse; replayed: boolean }> {
+      const promoted = await promotion(input, idempotency.claim);
+      if ("replay" in promoted) return { response: promoted.replay, replayed: true };
+      return createOnce(promoted.request, principal, idempotency);
     },
 
     /** The full view: status, plan, current step, weights, timeline, approvals, analysis, compensations. */

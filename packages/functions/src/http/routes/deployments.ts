@@ -1,11 +1,8 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { hasScope, type Scope } from "@rollgate/core/auth";
+import { createRoute, z } from "@hono/zod-openapi";
 import { deploymentStatuses, type DeploymentOutcome } from "@rollgate/core/rollout";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices, DeploymentsApi } from "../env.js";
-import { withClaimedIdempotency, withIdempotency } from "../idempotency.js";
-import { problem } from "../problem.js";
+import { withIdempotency } from "../idempotency.js";
 import { DeploymentSchema, DeploymentSummarySchema, PlanSchema, VoteOutcomeSchema } from "../deployment-schemas.js";
 import { FieldIssueSchema, PageQuery, problems, SpecIdParam } from "../schemas.js";
 import { IdempotencyKeyParameter } from "../openapi.js";
@@ -36,22 +33,11 @@ const RollbackSchema = DeploymentSchema.extend({
   }),
 }).openapi("Rollback");
 
-/** 403 unless the caller holds one of `scopes`. */
-function requireAnyScope(...scopes: Scope[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const principal = c.get("principal");
-    if (!scopes.some((s) => hasScope(principal, s))) {
-      return problem(c, 403, "FORBIDDEN", `This call needs one of the scopes ${scopes.map((s) => `\`${s}\``).join(", ")}.`);
-    }
-    await next();
-  };
-}
-
 /** A use case's outcome as the API has always sent it: the deployment, with its warnings. */
 const shown = ({ deployment, warnings }: DeploymentOutcome) => ({ ...deployment, warnings });
 
 export function deploymentRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
   const deployments = (): DeploymentsApi => {
     if (!services.deployments) throw new Error("deployment service not configured");
     return services.deployments;
@@ -63,7 +49,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/deployments",
       operationId: "createDeployment",
       tags: ["deployments"],
-      middleware: [requireScope("deploy")] as const,
       summary: "Start a rollout of a spec version to an environment (`?dryRun=true`: the plan only)",
       description:
         "Compiles the plan (every setting with its source), checks the promotion path and the policy, and starts the rollout: 202 with the deployment. 409 with the in-flight deployment's id when the environment has one running. `Idempotency-Key` is honoured.",
@@ -88,12 +73,12 @@ export function deploymentRoutes(services: AppServices) {
       if (c.req.valid("query").dryRun === "true") return c.json(await deployments().create(body, principal, { dryRun: true }), 200);
       // The fingerprint is the request as sent: a retry of `latest` replays, even after a new version.
       const respond = (outcome: DeploymentOutcome) => ({ status: 202 as const, body: shown(outcome) });
-      return withClaimedIdempotency(
+      return withIdempotency(
         c,
         services,
         JSON.stringify(body),
-        (claim) => deployments().createOnce(body, principal, { claim, respond }),
         async () => respond(await deployments().create(body, principal)),
+        (claim) => deployments().createOnce(body, principal, { claim, respond }),
       );
     },
   );
@@ -104,7 +89,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/specs/{specId}/promote",
       operationId: "promoteSpec",
       tags: ["deployments"],
-      middleware: [requireScope("deploy")] as const,
       summary: "Deploy the version current in `from` to `to`",
       description: "CI's main call: the version current in `from` is deployed to `to`, with the same rules as `POST /v1/deployments`. `Idempotency-Key` is honoured.",
       parameters: [IdempotencyKeyParameter],
@@ -117,11 +101,16 @@ export function deploymentRoutes(services: AppServices) {
     }),
     async (c) => {
       const { specId } = c.req.valid("param");
-      const body = c.req.valid("json");
-      return withIdempotency(c, services, JSON.stringify({ specId, ...body }), async () => ({
-        status: 202,
-        body: shown(await deployments().promote({ specId, ...body }, c.get("principal"))),
-      }));
+      const input = { specId, ...c.req.valid("json") };
+      const principal = c.get("principal");
+      const respond = (outcome: DeploymentOutcome) => ({ status: 202 as const, body: shown(outcome) });
+      return withIdempotency(
+        c,
+        services,
+        JSON.stringify(input),
+        async () => respond(await deployments().promote(input, principal)),
+        (claim) => deployments().promoteOnce(input, principal, { claim, respond }),
+      );
     },
   );
 
@@ -131,7 +120,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/deployments",
       operationId: "listDeployments",
       tags: ["deployments"],
-      middleware: [requireScope("specs:read")] as const,
       summary: "List deployments, newest first",
       description: "Summaries, filtered by `specId`, `environment` and `status`, paged with `limit` and `cursor`.",
       request: {
@@ -167,7 +155,6 @@ export function deploymentRoutes(services: AppServices) {
       operationId: "getDeployment",
       tags: ["deployments"],
       description: "Everything about one deployment; the task token of an open gate is never shown.",
-      middleware: [requireScope("specs:read")] as const,
       summary: "A deployment: status, plan, current step, traffic weights, timeline, approvals, analysis, compensation log",
       request: { params: IdParam },
       responses: { 200: { description: "The deployment", content: { "application/json": { schema: DeploymentSchema } } }, ...problems(400, 401, 403, 404) },
@@ -182,7 +169,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/deployments/{id}/approvals",
       operationId: "decideApproval",
       tags: ["deployments"],
-      middleware: [requireScope("approve")] as const,
       summary: "Approve or reject the open approval gate",
       description: "By a principal with the `approve` scope and one of the gate's required roles; the requester cannot approve their own deployment, and a principal votes once per gate.",
       request: {
@@ -214,7 +200,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/deployments/{id}/abort",
       operationId: "abortDeployment",
       tags: ["deployments"],
-      middleware: [requireAnyScope("rollback", "deploy")] as const,
       summary: "Stop a rollout in flight and compensate (traffic back on the stable version)",
       description: "Needs `rollback` or `deploy`. The deployment ends `aborted` once its compensations ran; 409 when it has already finished.",
       request: { params: IdParam, body: ReasonBody },
@@ -230,7 +215,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/deployments/{id}/rollback",
       operationId: "rollbackDeployment",
       tags: ["deployments"],
-      middleware: [requireScope("rollback")] as const,
       summary: "In flight: like abort. Finished: a new deployment restoring the environment's previous version",
       description: "Returns the deployment doing the rollback, with `rollbackMode`: stopped (it was in flight), new_deployment, or compensation_retried (it had ended rollback_failed).",
       request: { params: IdParam, body: ReasonBody },
@@ -249,7 +233,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/deployments/{id}/resolve",
       operationId: "resolveDeployment",
       tags: ["deployments"],
-      middleware: [requireScope("admin")] as const,
       summary: "Admin: take over a rollback_failed deployment and release its environment's lock",
       description:
         "For when compensation cannot succeed (a decommissioned deployer, say) and a human has put traffic right by hand. The status stays rollback_failed; who and why are recorded.",
@@ -270,7 +253,6 @@ export function deploymentRoutes(services: AppServices) {
       path: "/v1/specs/{specId}/environments/{env}/rollback",
       operationId: "rollbackEnvironment",
       tags: ["deployments"],
-      middleware: [requireScope("rollback")] as const,
       summary: "Chat-ops: roll an environment back to its previous version",
       description: "A new deployment restoring the environment's previous version. 409 when there is none, or when the last deployment there was already a rollback (deploy the version on purpose instead).",
       request: { params: z.object({ specId: SpecIdParam, env: EnvName.openapi({ param: { name: "env", in: "path" } }) }), body: ReasonBody },

@@ -1,6 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { DeploymentEventFeed } from "@rollgate/core/rollout";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { problems } from "../schemas.js";
 import { EventSchema } from "../deployment-schemas.js";
@@ -21,7 +21,7 @@ const EventPageSchema = z
 
 /** The deployment's event log for followers (DESIGN.md section 6); the catalog is the `Event` component. */
 export function eventRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
   const feed = (): DeploymentEventFeed => {
     if (!services.events) throw new Error("event feed not configured");
     return services.events;
@@ -33,7 +33,6 @@ export function eventRoutes(services: AppServices) {
       path: "/v1/deployments/{id}/events",
       operationId: "listDeploymentEvents",
       tags: ["deployments"],
-      middleware: [requireScope("specs:read")] as const,
       summary: "The deployment's events after a sequence number, oldest first (what `rollgate watch` follows)",
       description: "Pass the last `nextSeq` as `after` to get only what is new; `hasMore` says the page was full. Event types and their data are the `Event` component.",
       request: { params: IdParam, query: EventsQuery },

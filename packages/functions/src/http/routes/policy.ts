@@ -1,6 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { environmentPolicySchema, policyDocumentSchema, type PolicyStore } from "@rollgate/core/policy";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { problem } from "../problem.js";
 import { problems } from "../schemas.js";
@@ -25,7 +25,7 @@ function expectedRevision(header: string | undefined): number | undefined {
 
 /** The platform policy (DESIGN section 8): anyone with `specs:read` reads it, an admin sets it. */
 export function policyRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
   const policy = (): PolicyStore => {
     if (!services.policy) throw new Error("policy store not configured");
     return services.policy;
@@ -38,7 +38,6 @@ export function policyRoutes(services: AppServices) {
       path: "/v1/policy",
       operationId: "getPolicy",
       tags: ["policy"],
-      middleware: [requireScope("specs:read")] as const,
       summary: "The platform's environment policy: the floor specs cannot lower",
       description: "Revision 0 and no environments until an admin first sets one. The ETag is the revision; `If-None-Match` with it is a 304 while it is current.",
       request: {
@@ -66,7 +65,6 @@ export function policyRoutes(services: AppServices) {
       path: "/v1/policy",
       operationId: "putPolicy",
       tags: ["policy"],
-      middleware: [requireScope("admin")] as const,
       summary: "Admin: replace the platform's environment policy",
       description:
         "Per environment name: `requiresApproval`, `approvers` (roles), `after` (environments a version must have succeeded in first), `autoDeploy`, `strategies`, `slackChannel`. Each change is a new revision and writes a `policy.changed` event with the actor. `If-Match` with the ETag refuses to overwrite a newer revision (412). An unchanged document changes nothing.",

@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { putPrincipalSchema } from "@rollgate/core/auth";
 import { headerRef } from "../openapi.js";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems, ScopeSchema } from "../schemas.js";
 
@@ -36,7 +36,7 @@ const SubjectParam = z.object({
 const PutPrincipalBody = putPrincipalSchema;
 
 export function principalRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
 
   app.openapi(
     createRoute({
@@ -57,7 +57,6 @@ export function principalRoutes(services: AppServices) {
       method: "put",
       path: "/v1/principals/{subject}",
       operationId: "putPrincipal",
-      middleware: [requireScope("admin")] as const,
       summary: "Create or replace a principal (roles, display name, email, disabled)",
       description: "Subjects are lower-case identifiers (`^[a-z0-9][a-z0-9._@-]{0,127}$`); anything else is a 422 naming `subject`, never normalized. `disabled: true` revokes the principal's tokens and approval links.",
       tags: ["principals"],
@@ -82,7 +81,6 @@ export function principalRoutes(services: AppServices) {
       method: "get",
       path: "/v1/principals",
       operationId: "listPrincipals",
-      middleware: [requireScope("admin")] as const,
       summary: "List principals, by subject",
       description: "Disabled principals included, paged with `limit` and `cursor`.",
       tags: ["principals"],
@@ -98,7 +96,6 @@ export function principalRoutes(services: AppServices) {
       method: "get",
       path: "/v1/principals/{subject}",
       operationId: "getPrincipal",
-      middleware: [requireScope("admin")] as const,
       summary: "One principal",
       description: "404 for a subject nobody created.",
       tags: ["principals"],
@@ -114,7 +111,6 @@ export function principalRoutes(services: AppServices) {
       method: "delete",
       path: "/v1/principals/{subject}",
       operationId: "disablePrincipal",
-      middleware: [requireScope("admin")] as const,
       summary: "Disable a principal: its tokens are revoked and its approval links stop working at once",
       description: "Principals are disabled, not deleted: the subject stays taken, so votes and deployments keep pointing at who they were. `PUT` with `disabled: false` re-enables it (revoked tokens stay revoked).",
       tags: ["principals"],

@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { Hono, type Context } from "hono";
 import { slackLinkInputSchema, slackLinkViewSchema, slackUserIdPattern, verifySlackSignature, type SlackAcceptance } from "@rollgate/core/slack";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { problem } from "../problem.js";
 import { problems } from "../schemas.js";
@@ -17,7 +17,7 @@ const sec = bearerScope("admin");
 
 /** Admin: which principal a Slack user acts as, with which scopes (DESIGN.md section 11). */
 export function slackUserRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
   const links = () => {
     if (!services.slackLinks) throw new Error("slack links not configured");
     return services.slackLinks;
@@ -28,7 +28,6 @@ export function slackUserRoutes(services: AppServices) {
       path: "/v1/slack/users/{slackUserId}",
       operationId: "putSlackUser",
       tags: ["slack"],
-      middleware: [requireScope("admin")] as const,
       summary: "Link a Slack user to a principal, with the scopes it acts with in Slack",
       description: "The Slack user then acts as `subject` with `scopes` (`specs:read`, `approve`, `rollback`, `deploy`) and the principal's roles, under the same rules as the API: no self-approval, one vote per principal.",
       request: { params: SlackUserParam, body: { required: true, content: { "application/json": { schema: slackLinkInputSchema } } } },
@@ -52,7 +51,6 @@ export function slackUserRoutes(services: AppServices) {
       path: "/v1/slack/users/{slackUserId}",
       operationId: "getSlackUser",
       tags: ["slack"],
-      middleware: [requireScope("admin")] as const,
       summary: "A Slack user's link",
       description: "The principal the Slack user acts as and the scopes it has in Slack; 404 when the user is not linked.",
       request: { params: SlackUserParam },
@@ -67,7 +65,6 @@ export function slackUserRoutes(services: AppServices) {
       path: "/v1/slack/users/{slackUserId}",
       operationId: "deleteSlackUser",
       tags: ["slack"],
-      middleware: [requireScope("admin")] as const,
       summary: "Unlink a Slack user: it acts as nobody from now on",
       description: "Removes the link. The Slack user's commands and button clicks are refused from then on; votes already cast stay recorded.",
       request: { params: SlackUserParam },

@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { versionEtag, versionSummary } from "@rollgate/core/registry";
 import type { SpecFormat } from "@rollgate/core/spec";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { withIdempotency } from "../idempotency.js";
 import { createParseLimiter, limitSpecParsing } from "../parse-limit.js";
@@ -75,7 +75,7 @@ function matchesNoneOf(header: string | undefined, etag: string): boolean {
 }
 
 export function specRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
   const { registry } = services;
   // The JSON form shows the lifecycle state: a client may keep it as long as this server may (the state bound).
   const jsonMaxAge = Math.max(1, Math.floor(registry.stateMaxAgeMs / 1000));
@@ -87,7 +87,7 @@ export function specRoutes(services: AppServices) {
       path: "/v1/specs",
       operationId: "registerSpec",
       tags: ["specs"],
-      middleware: [requireScope("specs:write"), parsing] as const,
+      middleware: [parsing] as const,
       summary: "Register a spec document",
       description:
         "201 with a new version, 200 when identical content is already registered. `Idempotency-Key` is honoured. An environment with `auto_deploy` may start a deployment (`deploymentId`).",
@@ -138,7 +138,7 @@ export function specRoutes(services: AppServices) {
       path: "/v1/specs/validate",
       operationId: "validateSpec",
       tags: ["specs"],
-      middleware: [requireScope("specs:read"), parsing] as const,
+      middleware: [parsing] as const,
       summary: "Validate a spec document without registering it",
       description: "A dry run of `POST /v1/specs`: 200 with the warnings, or 422 with every error (path, and line for YAML).",
       request: { query: ValidationQuery, body: specBody },
@@ -159,7 +159,6 @@ export function specRoutes(services: AppServices) {
   app.openapi(
     createRoute({
       method: "get",
-      middleware: [requireScope("specs:read")] as const,
       path: "/v1/specs",
       operationId: "listSpecs",
       tags: ["specs"],
@@ -175,7 +174,6 @@ export function specRoutes(services: AppServices) {
   app.openapi(
     createRoute({
       method: "get",
-      middleware: [requireScope("specs:read")] as const,
       path: "/v1/specs/{specId}",
       operationId: "getSpec",
       tags: ["specs"],
@@ -202,7 +200,6 @@ export function specRoutes(services: AppServices) {
   app.openapi(
     createRoute({
       method: "get",
-      middleware: [requireScope("specs:read")] as const,
       path: "/v1/specs/{specId}/versions",
       operationId: "listSpecVersions",
       tags: ["specs"],
@@ -218,7 +215,6 @@ export function specRoutes(services: AppServices) {
   app.openapi(
     createRoute({
       method: "get",
-      middleware: [requireScope("specs:read")] as const,
       path: "/v1/specs/{specId}/versions/{version}",
       operationId: "getSpecVersion",
       tags: ["specs"],
@@ -280,7 +276,6 @@ export function specRoutes(services: AppServices) {
   app.openapi(
     createRoute({
       method: "patch",
-      middleware: [requireScope("specs:write")] as const,
       path: "/v1/specs/{specId}/versions/{version}",
       operationId: "setSpecVersionState",
       tags: ["specs"],
@@ -312,7 +307,6 @@ export function specRoutes(services: AppServices) {
   app.openapi(
     createRoute({
       method: "get",
-      middleware: [requireScope("specs:read")] as const,
       path: "/v1/specs/{specId}/diff",
       operationId: "diffSpecVersions",
       tags: ["specs"],
@@ -367,7 +361,6 @@ export function specRoutes(services: AppServices) {
   app.openapi(
     createRoute({
       method: "get",
-      middleware: [requireScope("specs:read")] as const,
       path: "/v1/specs/{specId}/environments",
       operationId: "listSpecEnvironments",
       tags: ["specs"],

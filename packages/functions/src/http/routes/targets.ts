@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { targetInputSchema, targetViewSchema, type TargetRegistry } from "@rollgate/core/target";
 import { headerRef } from "../openapi.js";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems } from "../schemas.js";
 
@@ -25,7 +25,7 @@ const sec = bearerScope("admin");
 
 /** Admin: registered traffic targets (DESIGN.md section 9). */
 export function targetRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
   const targets = (): TargetRegistry => {
     if (!services.targets) throw new Error("target registry not configured");
     return services.targets;
@@ -37,7 +37,6 @@ export function targetRoutes(services: AppServices) {
       path: "/v1/targets/{name}",
       operationId: "putTarget",
       tags: ["targets"],
-      middleware: [requireScope("admin")] as const,
       summary: "Register or replace a webhook or lambda-alias target, and say which specs and environments may use it",
       description: "201 when created (with `Location`), 200 when replaced. A webhook target's signing secret is in the body once: when it is created, or when a new secret had to be generated.",
       request: {
@@ -68,7 +67,6 @@ export function targetRoutes(services: AppServices) {
       path: "/v1/targets",
       operationId: "listTargets",
       tags: ["targets"],
-      middleware: [requireScope("admin")] as const,
       summary: "List registered targets, by name (never their secrets)",
       description: "Paged with `limit` and `cursor`.",
       request: { query: PageQuery },
@@ -84,7 +82,6 @@ export function targetRoutes(services: AppServices) {
       path: "/v1/targets/{name}",
       operationId: "getTarget",
       tags: ["targets"],
-      middleware: [requireScope("admin")] as const,
       summary: "One registered target (never its secret)",
       description: "A name that is not a valid target name is a 422 naming `name`.",
       request: { params: NameParam },
@@ -100,7 +97,6 @@ export function targetRoutes(services: AppServices) {
       path: "/v1/targets/{name}",
       operationId: "deleteTarget",
       tags: ["targets"],
-      middleware: [requireScope("admin")] as const,
       summary: "Remove a registered target",
       description: "409 TARGET_IN_USE while a rollout in flight uses it; deployments naming it are refused from then on.",
       request: { params: NameParam },

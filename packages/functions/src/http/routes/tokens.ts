@@ -1,12 +1,12 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { issueTokenSchema } from "@rollgate/core/auth";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { headerRef } from "../openapi.js";
 import { PageQuery, pageOf, problems, TokenSchema } from "../schemas.js";
 
 export function tokenRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
 
   app.openapi(
     createRoute({
@@ -14,7 +14,6 @@ export function tokenRoutes(services: AppServices) {
       path: "/v1/tokens",
       operationId: "issueToken",
       tags: ["tokens"],
-      middleware: [requireScope("admin")] as const,
       summary: "Issue an API token (the secret is shown once)",
       description: "The subject is a principal: created when missing; `roles`, when given, become its roles. A subject that is not a lower-case identifier is a 422 naming `subject`.",
       request: { body: { required: true, content: { "application/json": { schema: issueTokenSchema } } } },
@@ -38,7 +37,6 @@ export function tokenRoutes(services: AppServices) {
       path: "/v1/tokens",
       operationId: "listTokens",
       tags: ["tokens"],
-      middleware: [requireScope("admin")] as const,
       summary: "List tokens (never their secrets)",
       description: "Newest first, paged with `limit` and `cursor`. A revoked token is removed, so it is not listed.",
       request: { query: PageQuery },
@@ -54,7 +52,6 @@ export function tokenRoutes(services: AppServices) {
       path: "/v1/tokens/{id}",
       operationId: "revokeToken",
       tags: ["tokens"],
-      middleware: [requireScope("admin")] as const,
       summary: "Revoke a token",
       description: "The token stops working at once; its principal and the principal's other tokens are untouched. `Location` of an issued token is this URL.",
       request: { params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, "expected a token id").openapi({ param: { name: "id", in: "path" } }) }) },

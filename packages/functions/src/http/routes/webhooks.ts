@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { deliveryViewSchema, webhookInputSchema, webhookViewSchema, type WebhookStore } from "@rollgate/core/webhooks";
 import { headerRef } from "../openapi.js";
-import { bearerScope, requireScope } from "../auth.js";
+import { bearerScope, securedRoutes } from "../auth.js";
 import type { AppEnv, AppServices } from "../env.js";
 import { PageQuery, pageOf, problems } from "../schemas.js";
 
@@ -21,7 +21,7 @@ const sec = bearerScope("admin");
 
 /** Admin: outbound event subscriptions and their delivery log (DESIGN.md section 10). */
 export function webhookRoutes(services: AppServices) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = securedRoutes();
   const webhooks = (): WebhookStore => {
     if (!services.webhooks) throw new Error("webhooks not configured");
     return services.webhooks;
@@ -33,7 +33,6 @@ export function webhookRoutes(services: AppServices) {
       path: "/v1/webhooks",
       operationId: "createWebhook",
       tags: ["webhooks"],
-      middleware: [requireScope("admin")] as const,
       summary: "Subscribe a URL to events",
       description: "Each event is delivered as a CloudEvent signed per Standard Webhooks. The signing secret is in the 201 body, this once.",
       request: { body: { required: true, content: { "application/json": { schema: webhookInputSchema } } } },
@@ -61,7 +60,6 @@ export function webhookRoutes(services: AppServices) {
       path: "/v1/webhooks",
       operationId: "listWebhooks",
       tags: ["webhooks"],
-      middleware: [requireScope("admin")] as const,
       summary: "List subscriptions, oldest first (never their secrets)",
       description: "Paged with `limit` and `cursor`.",
       request: { query: PageQuery },
@@ -77,7 +75,6 @@ export function webhookRoutes(services: AppServices) {
       path: "/v1/webhooks/{id}",
       operationId: "deleteWebhook",
       tags: ["webhooks"],
-      middleware: [requireScope("admin")] as const,
       summary: "Unsubscribe",
       description: "Nothing more is delivered: pending deliveries end failed with WEBHOOK_DELETED.",
       request: { params: IdParam },
@@ -96,7 +93,6 @@ export function webhookRoutes(services: AppServices) {
       path: "/v1/webhooks/{id}/deliveries",
       operationId: "listWebhookDeliveries",
       tags: ["webhooks"],
-      middleware: [requireScope("admin")] as const,
       summary: "The delivery log of a subscription",
       description: "Newest event first: attempts, status, last HTTP status and error; paged with `limit` and `cursor`.",
       request: { params: IdParam, query: PageQuery },
@@ -115,7 +111,6 @@ export function webhookRoutes(services: AppServices) {
       path: "/v1/webhooks/{id}/deliveries/{deliveryId}/retry",
       operationId: "retryWebhookDelivery",
       tags: ["webhooks"],
-      middleware: [requireScope("admin")] as const,
       summary: "Retry a pending or failed delivery now",
       description: "The same webhook-id and body; the dispatcher attempts it next. 409 once delivered.",
       request: { params: DeliveryParams },

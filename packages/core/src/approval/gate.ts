@@ -45,11 +45,7 @@ export async function openApprovalGate(
   const requiredRoles = loaded.status === "in_progress" && pending?.kind === "approval" ? pending.requiredRoles : [];
   const { approvers, rolesWithoutApprovers } = await eligibleApprovers(store, requiredRoles, loaded.requestedBy);
 
-  let minted: ApprovalLink[] = [];
-  let opened: ApprovalGate | undefined;
   const record = await mutateDeployment(store, deploymentId, (current) => {
-    minted = [];
-    opened = undefined;
     if (current.status === "awaiting_approval") {
       const gate = current.approvals.find((g) => g.status === "open");
       return {
@@ -66,7 +62,7 @@ export async function openApprovalGate(
     // vote the table accepts is never one the state machine has already timed out.
     const margin = Math.min(5, Math.floor(step.timeoutSeconds / 10));
     const expiresAt = new Date(now.getTime() + (step.timeoutSeconds - margin) * 1000);
-    minted = approvers
+    const minted: ApprovalLink[] = approvers
       .filter(({ principal }) => principal.subject !== current.requestedBy)
       .map(({ principal, roles }) => ({
         subject: principal.subject,
@@ -80,7 +76,7 @@ export async function openApprovalGate(
       const url = linkUrl(store.links?.baseUrl, link.token);
       if (url) link.url = url;
     }
-    opened = {
+    const opened: ApprovalGate = {
       gate: step.gate,
       step: step.index,
       requiredRoles: step.requiredRoles,

@@ -56,7 +56,7 @@ function rig(table: TableContext): Rig {
       },
     }) as TrafficTarget;
   };
-  const stepHandler = createStepHandler({ table, targets, approvalLinks: { deliver: () => undefined } });
+  const stepHandler = createStepHandler({ table, targets, approvalLinks: {} });
   const orchestrator = createLocalOrchestrator({ stepHandler, waitScale: 0 });
   const service = createDeploymentService({
     table,

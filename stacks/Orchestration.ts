@@ -32,12 +32,13 @@ export function Orchestration({ stack, app }: StackContext) {
     environment: {
       ...functionDefaults.environment,
       ROLLGATE_TABLE_NAME: table.tableName,
-      // approval links the step Lambda sends out point at the API
+      // approval links the step Lambda mints point at the API
       ROLLGATE_PUBLIC_BASE_URL: api.url,
-      // where new approval links are POSTed (signed with WEBHOOK_SECRET), if set at deploy time
+      // with it (deploy time), new approval links are sealed for the delivery function, which POSTs them
       ...(process.env.ROLLGATE_APPROVAL_WEBHOOK_URL ? { ROLLGATE_APPROVAL_WEBHOOK_URL: process.env.ROLLGATE_APPROVAL_WEBHOOK_URL } : {}),
     },
-    bind: [secrets.webhookSecret],
+    // Seals new approval links; it never sends them (no WEBHOOK_SECRET here).
+    bind: [secrets.sealingKey],
   });
   stepFunction.addToRolePolicy(tableReadWrite(table));
   const lambdaTargets = lambdaTargetStatements(stack, process.env.ROLLGATE_LAMBDA_TARGETS);

@@ -25,6 +25,8 @@ export function OutboxRelay({ stack }: StackContext) {
   const secrets = use(Secrets);
   // Release cards in Slack: ROLLGATE_SLACK_CARDS=on at deploy time (README, "Slack").
   const slackCards = process.env.ROLLGATE_SLACK_CARDS === "on";
+  // Approval links (ROLLGATE_APPROVAL_WEBHOOK_URL at deploy time): the relay queues them, the delivery function POSTs them.
+  const approvalWebhook: Record<string, string> = process.env.ROLLGATE_APPROVAL_WEBHOOK_URL ? { ROLLGATE_APPROVAL_WEBHOOK_URL: process.env.ROLLGATE_APPROVAL_WEBHOOK_URL } : {};
 
   const deadLetterQueue = new Queue(stack, "RelayDeadLetters", {
     encryption: QueueEncryption.SQS_MANAGED,
@@ -40,7 +42,7 @@ export function OutboxRelay({ stack }: StackContext) {
     handler: "packages/functions/src/stream.handler",
     memorySize: 256,
     logGroup: functionLogGroup(stack, "Relay"),
-    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName, ...(slackCards ? { ROLLGATE_SLACK_CARDS: "on" } : {}) },
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName, ...(slackCards ? { ROLLGATE_SLACK_CARDS: "on" } : {}), ...approvalWebhook },
   });
   // Webhook channels: the relay writes one delivery item per subscription and event (webhooks/store.ts).
   relayFunction.addToRolePolicy(tableReadWrite(table));
@@ -76,9 +78,10 @@ export function OutboxRelay({ stack }: StackContext) {
     memorySize: 256,
     timeout: 60,
     logGroup: functionLogGroup(stack, "WebhookDeliveries"),
-    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName, ...slackEnvironment() },
-    // Slack release cards are delivered here too; the bot token is its only secret.
-    bind: [secrets.slackBotToken],
+    environment: { ...functionDefaults.environment, ROLLGATE_TABLE_NAME: table.tableName, ...slackEnvironment(), ...approvalWebhook },
+    // Slack release cards are delivered here too (the bot token), and approval links: opened
+    // with the sealing key, POSTed signed with the webhook secret.
+    bind: [secrets.slackBotToken, secrets.webhookSecret, secrets.sealingKey],
   });
   deliveryFunction.addToRolePolicy(tableReadWrite(table));
   deliveryFunction.addEventSource(

@@ -14,6 +14,12 @@ export function Secrets({ stack }: StackContext) {
     cursorSecret: new Config.Secret(stack, "CURSOR_SECRET"),
     /** HMAC key of the approval-link webhook (ROLLGATE_APPROVAL_WEBHOOK_URL). Webhook traffic targets have their own secrets, registered with them. */
     webhookSecret: new Config.Secret(stack, "WEBHOOK_SECRET"),
+    /**
+     * AES-256-GCM key (32 random bytes, base64) that seals new approval links from the gate's
+     * transaction until the delivery function sends them (core/sealing): the step seals, the
+     * delivery function opens. The table never holds a link in plaintext.
+     */
+    sealingKey: new Config.Secret(stack, "SEALING_KEY"),
     /** The Slack app's signing secret: /slack/* verifies every request with it (without it, /slack/* is a 404). API only. */
     slackSigningSecret: new Config.Secret(stack, "SLACK_SIGNING_SECRET"),
     /** The Slack bot token (`xoxb-…`, scopes chat:write and commands): the API (card after a click) and the delivery function (cards). */

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const dep = await (await api.request("/v1/deployments", { method: "POST", json: { specId: "link-input", version: 1, environment: "dev" } })).json();
   deploymentId = dep.id;
   await api.waitForDeployment(dep.id, (d) => d.status === "awaiting_approval");
-  link = api.approvalLinks.find((d) => d.deploymentId === dep.id)!.links[0]!.token;
+  link = (await api.linksFor(dep.id)).links[0]!.token;
 });
 afterAll(async () => {
   await api?.close();

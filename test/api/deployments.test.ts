@@ -169,7 +169,7 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     await register(doc);
     const dep = await (await api.request("/v1/deployments", { method: "POST", json: { specId: "linked-quorum", version: 1, environment: "dev" } })).json();
     await api.waitForDeployment(dep.id, (d) => d.status === "awaiting_approval");
-    const links = api.approvalLinks.find((d) => d.deploymentId === dep.id)!.links;
+    const links = (await api.linksFor(dep.id)).links;
     const bySubject = Object.fromEntries(links.map((l) => [l.subject, l.token]));
     expect(Object.keys(bySubject).sort()).toEqual(["alex", "pat", "tess"]);
     const decide = (token: string, body: object) => api.request(`/approvals/${token}`, { method: "POST", token: null, json: body });

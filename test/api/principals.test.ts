@@ -105,7 +105,7 @@ describe("principals", () => {
     expect((await api.request("/v1/me", { token })).status).toBe(200); // now cached in this process
     const dep = await (await api.request("/v1/deployments", { method: "POST", json: { specId: "disable-api", version: 1, environment: "dev" } })).json();
     await api.waitForDeployment(dep.id, (d) => d.status === "awaiting_approval");
-    const links = api.approvalLinks.find((d) => d.deploymentId === dep.id)!.links;
+    const links = (await api.linksFor(dep.id)).links;
     const dana = links.find((l) => l.subject === "dana")!.token;
     expect((await api.request(`/approvals/${dana}`, { token: null })).status).toBe(200);
 
@@ -145,7 +145,7 @@ describe("principals", () => {
     const ci = await api.token(["deploy", "approve", "specs:read"], { subject: "ci-self", roles: ["releaser"] });
     const dep = await (await api.request("/v1/deployments", { method: "POST", token: ci, json: { specId: "self-api", version: 1, environment: "dev" } })).json();
     await api.waitForDeployment(dep.id, (d) => d.status === "awaiting_approval");
-    const delivery = api.approvalLinks.find((d) => d.deploymentId === dep.id)!;
+    const delivery = await api.linksFor(dep.id);
     expect(delivery.links).toEqual([]);
     expect(delivery.rolesWithoutApprovers).toEqual(["releaser"]);
     const self = await api.request(`/v1/deployments/${dep.id}/approvals`, { method: "POST", token: ci, json: { decision: "approve" } });

@@ -52,7 +52,7 @@ describe.skipIf(!chromiumPath())("a principal-bound approval link in real Chromi
     expect(res.status).toBe(202);
     const dep = await res.json();
     await api.waitForDeployment(dep.id, (d) => d.status === "awaiting_approval");
-    const delivery = api.approvalLinks.find((d) => d.deploymentId === dep.id)!;
+    const delivery = await api.linksFor(dep.id);
     expect(delivery.links.map((l) => l.subject)).toEqual(["tess"]);
     return { id: dep.id as string, link: delivery.links[0]! };
   }

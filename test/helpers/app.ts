@@ -14,6 +14,11 @@ export interface TestApi {
   runtime: Runtime;
   /** Approval links delivered when gates opened, newest last. */
   approvalLinks: ApprovalLinkDelivery[];
+  /**
+   * The links delivered for a deployment's gate: hands its gate events to the approval-link
+   * channel (as the relay does) and runs delivery rounds until the channel delivered them.
+   */
+  linksFor(deploymentId: string): Promise<ApprovalLinkDelivery>;
   adminToken: string;
   /** Issues a token with the given scopes and roles and returns its secret. */
   token(scopes: Scope[], options?: { subject?: string; roles?: string[] }): Promise<string>;
@@ -51,6 +56,18 @@ export async function createTestApi(options: { maxBodyBytes?: number; waitScale?
   const api: TestApi = {
     runtime,
     approvalLinks,
+    async linksFor(deploymentId) {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const found = approvalLinks.findLast((d) => d.deploymentId === deploymentId);
+        if (found) return found;
+        const view = await runtime.services.deployments!.get(deploymentId);
+        for (const event of view.timeline.filter((e) => e.type === "deployment.approval_requested")) await runtime.approvalLinkChannel!.fanOut.publish(event);
+        await runtime.webhookDispatcher.deliverDue();
+        if (Date.now() > deadline) throw new Error(`no approval links were delivered for ${deploymentId}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
     adminToken,
     async token(scopes, opts = {}) {
       const issued = await runtime.services.tokens.issue(

@@ -96,12 +96,14 @@ describe("least privilege", () => {
     expect(policy["lambda:InvokeFunction"]).toEqual([`<getatt:${apiFunctionId}.Arn>`]);
   });
 
-  it("step Lambda: table items (the table and its one GSI, no Scan), its webhook secret, nothing on Step Functions", () => {
+  it("step Lambda: table items (the table and its one GSI, no Scan), the sealing key for new approval links, nothing on Step Functions", () => {
     const policy = policyMap(statementsFor("step"));
     expect(Object.keys(policy).sort()).toEqual([...tableActions, "ssm:GetParameters", ...xray].sort());
     const tableArn = "<import:dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204>";
     for (const action of tableActions) expect(policy[action]).toEqual([tableArn, `${tableArn}/index/gsi1`]);
-    expect(policy["ssm:GetParameters"]!.join()).toContain("Secret/WEBHOOK_SECRET/value");
+    expect(policy["ssm:GetParameters"]!.join()).toContain("Secret/SEALING_KEY/value");
+    // It seals links; it never sends them.
+    expect(policy["ssm:GetParameters"]!.join()).not.toContain("WEBHOOK_SECRET");
   });
 
   it("relay Lambda: reads the table's stream, writes webhook delivery items (table items, no Scan) and sends to its DLQ, nothing else", () => {
@@ -127,7 +129,7 @@ describe("least privilege", () => {
 });
 
 describe("the webhook delivery function's permissions", () => {
-  it("table items (no Scan), the table's stream and the Slack bot token, nothing else: no queue, no Step Functions, no other secret", () => {
+  it("table items (no Scan), the table's stream, the Slack bot token and the approval-link secrets, nothing else: no queue, no Step Functions, no other secret", () => {
     const policy = policyMap(statementsFor("deliveries"));
     const tableArn = "<import:dev-rollgate-Storage:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204>";
     for (const action of tableActions) expect(policy[action]).toEqual([tableArn, `${tableArn}/index/gsi1`]);
@@ -135,8 +137,8 @@ describe("the webhook delivery function's permissions", () => {
       [...tableActions, "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams", "ssm:GetParameters", ...xray].sort(),
     );
     const secrets = policy["ssm:GetParameters"]!.join();
-    expect(secrets).toContain("Secret/SLACK_BOT_TOKEN/value");
-    for (const other of ["SLACK_SIGNING_SECRET", "WEBHOOK_SECRET", "ADMIN_TOKEN", "CURSOR_SECRET"]) expect(secrets).not.toContain(other);
+    for (const name of ["SLACK_BOT_TOKEN", "WEBHOOK_SECRET", "SEALING_KEY"]) expect(secrets).toContain(`Secret/${name}/value`);
+    for (const other of ["SLACK_SIGNING_SECRET", "ADMIN_TOKEN", "CURSOR_SECRET"]) expect(secrets).not.toContain(other);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWebhookLinkDelivery, LinkDeliveryError, type ApprovalLinkDelivery } from "@rollgate/core/approval";
+import { createWebhookLinkSink, LinkDeliveryError, type ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { signWebhookBody } from "@rollgate/core/target";
 
 /** A real HTTP receiver on loopback, scripted per test. */
@@ -37,22 +37,26 @@ const delivery: ApprovalLinkDelivery = {
   rolesWithoutApprovers: [],
 };
 
-describe("approval links delivered to a webhook", () => {
-  it("posts the links, signed, and retries a 503", async () => {
+describe("the approval webhook sink: one signed POST per attempt (the approval-link channel retries)", () => {
+  it("posts the links, signed, with the gate event's id for the receiver to deduplicate", async () => {
     received = [];
-    statuses = [503, 200];
-    await createWebhookLinkDelivery({ url, secret: "s3cret" })(delivery);
-    expect(received).toHaveLength(2);
-    const { headers, body } = received[1]!;
-    expect(JSON.parse(body)).toMatchObject({ type: "approval.requested", deploymentId: "dep-1", links: delivery.links });
+    statuses = [200];
+    await createWebhookLinkSink({ url, secret: "s3cret" })(delivery, { number: 1, eventId: "dep-1:00000007" });
+    expect(received).toHaveLength(1);
+    const { headers, body } = received[0]!;
+    expect(JSON.parse(body)).toMatchObject({ type: "approval.requested", id: "dep-1:00000007", deploymentId: "dep-1", links: delivery.links });
     const timestamp = String(headers["x-rollgate-timestamp"]);
     expect(headers["x-rollgate-signature"]).toBe(`sha256=${signWebhookBody("s3cret", timestamp, body)}`);
   });
 
-  it("gives up at once on a 4xx, with an error the gate reports", async () => {
-    received = [];
-    statuses = [404];
-    await expect(createWebhookLinkDelivery({ url, secret: "s3cret" })(delivery)).rejects.toBeInstanceOf(LinkDeliveryError);
-    expect(received).toHaveLength(1);
+  it("throws a coded error on a 5xx, a 4xx or a redirect (links never follow one), after exactly one request", async () => {
+    for (const status of [503, 404, 307]) {
+      received = [];
+      statuses = [status];
+      const attempt = createWebhookLinkSink({ url, secret: "s3cret" })(delivery, { number: 1, eventId: "e" });
+      await expect(attempt).rejects.toBeInstanceOf(LinkDeliveryError);
+      await expect(attempt).rejects.toMatchObject({ code: `HTTP_${status}` });
+      expect(received).toHaveLength(1);
+    }
   });
 });

@@ -77,7 +77,7 @@ describe("abort", () => {
     h.specs.add("abort-gate", 1, slowCanary({ dev: { requires_approval: true, approvers: ["tech-lead"] } }));
     const deployment = await start(h, "abort-gate");
     const waiting = await h.waitFor(deployment.id, (v) => v.status === "awaiting_approval");
-    const link = h.deliveries.find((d) => d.deploymentId === deployment.id)!.links[0]!.token;
+    const link = (await h.linksFor(deployment.id)).links[0]!.token;
     await h.service.abort(deployment.id, deployer);
     const done = await h.waitFor(deployment.id, (v) => v.status === "aborted", 60_000);
     expect(done.approvals[0]?.status).toBe("cancelled");
@@ -188,7 +188,7 @@ describe("restart mid-rollout", () => {
     const deployment = await start(slow, "restart-gate");
     await slow.waitFor(deployment.id, (v) => v.status === "awaiting_approval");
     await slow.service.decide(deployment.id, { decision: "approve" }, { ...approver, subject: "tl", roles: ["tech-lead"] });
-    const link = slow.deliveries.find((d) => d.deploymentId === deployment.id)!.links.find((l) => l.subject === "pat")!.token;
+    const link = (await slow.linksFor(deployment.id)).links.find((l) => l.subject === "pat")!.token;
     const resumed = await slow.restart(0.001);
     expect(resumed.map((r) => [r.id, r.status])).toEqual([[deployment.id, "awaiting_approval"]]);
     const reopened = await slow.waitFor(deployment.id, (v) => eventTypes(v).includes("deployment.gate_reopened"));

@@ -1,5 +1,5 @@
 import { GetItemCommand, TransactWriteItemsCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
+import { createApprovalLinkChannel, type ApprovalLinkDelivery } from "@rollgate/core/approval";
 import { createPrincipalDirectory, type Principal, type Scope } from "@rollgate/core/auth";
 import type { DomainEvent } from "@rollgate/core/events";
 import {
@@ -14,6 +14,8 @@ import {
 } from "@rollgate/core/rollout";
 import { createCursorCodec, keys, marshallItem, unmarshallItem, type TableContext } from "@rollgate/core/store";
 import { createTrafficTarget, readSimulatedTarget } from "@rollgate/core/target";
+import { createSealer, generateSealingKey } from "@rollgate/core/sealing";
+import { createWebhookDispatcher, createWebhookStore } from "@rollgate/core/webhooks";
 import { createLocalOrchestrator, type LocalOrchestrator } from "@rollgate/core/workflow";
 
 /**
@@ -63,18 +65,18 @@ export function createRolloutHarness(table: TableContext, options: HarnessOption
   const deliveries: ApprovalLinkDelivery[] = [];
   const cursors = createCursorCodec("test-secret");
   const targets: TargetFactory = options.targets ?? ((settings) => createTrafficTarget(settings, { table }));
+  // Approval links as `npm start` delivers them (sealed by the gate, sent by the approval-link
+  // channel on a delivery round), into `deliveries`; `linksFor` plays the relay and the rounds.
+  const sealer = createSealer(generateSealingKey());
+  const webhookStore = createWebhookStore({ table, cursors });
+  const linkChannel = createApprovalLinkChannel({ table, store: webhookStore, sealer, send: (d) => void deliveries.push(d), maxAttempts: 3 });
+  const linkRounds = createWebhookDispatcher({ store: webhookStore, channels: { [keys.approvalLinkDeliveryChannel()]: linkChannel }, options: { maxAttempts: 3 } });
 
   function boot(waitScale: number) {
     const stepHandler = createStepHandler({
       table: options.stepTable ?? table,
       targets,
-      approvalLinks: {
-        baseUrl: "https://rollgate.test/approvals",
-        deliver: (d) => {
-          if (harness.linkDeliveryFails) throw new Error(`approval links were refused: HTTP 503 (${d.links.length} links)`);
-          deliveries.push(d);
-        },
-      },
+      approvalLinks: { baseUrl: "https://rollgate.test/approvals", sealer },
     });
     const orchestrator: LocalOrchestrator = createLocalOrchestrator({ stepHandler, waitScale });
     const service: DeploymentService = createDeploymentService({
@@ -93,8 +95,19 @@ export function createRolloutHarness(table: TableContext, options: HarnessOption
     table,
     specs,
     deliveries,
-    /** Makes the approval-link delivery fail (as a receiver that keeps answering 5xx does). */
-    linkDeliveryFails: false,
+    /** The links delivered for the deployment's gate: relays its gate events to the approval-link channel and runs delivery rounds until they arrive. */
+    async linksFor(id: string, timeoutMs = 45_000): Promise<ApprovalLinkDelivery> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = deliveries.findLast((d) => d.deploymentId === id);
+        if (found) return found;
+        const view = await runtime.service.get(id);
+        for (const event of view.timeline.filter((e) => e.type === "deployment.approval_requested")) await linkChannel.fanOut.publish(event);
+        await linkRounds.deliverDue();
+        if (Date.now() > deadline) throw new Error(`no approval links were delivered for ${id}`);
+        await new Promise((r) => setTimeout(r, 15));
+      }
+    },
     directory,
     /** Puts a principal in the directory (approval links are minted for the principals holding a gate's roles). */
     async addPrincipal(subject: string, roles: string[], more: { disabled?: boolean; displayName?: string } = {}) {

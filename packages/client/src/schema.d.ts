@@ -1150,6 +1150,23 @@ export interface components {
             actor?: string;
             at: string;
             data: {
+                attempts: number;
+                gate: number;
+                links: number;
+            };
+            deploymentId?: string;
+            environment?: string;
+            id: string;
+            seq?: number;
+            specId?: string;
+            stream?: string;
+            /** @enum {string} */
+            type: "deployment.approval_links_delivered";
+        } | {
+            actor?: string;
+            at: string;
+            data: {
+                attempts?: number;
                 error: string;
                 gate: number;
                 links: number;

@@ -7,6 +7,8 @@
  * the batch; the stream record only says "there is work".
  */
 import { Logger } from "@aws-lambda-powertools/logger";
+import { createApprovalLinkChannel, createWebhookLinkSink, LinkDeliveryError } from "@rollgate/core/approval";
+import { createSealer } from "@rollgate/core/sealing";
 import { createCursorCodec, createDynamoClient, keys } from "@rollgate/core/store";
 import { createSlackCardChannel } from "@rollgate/core/slack";
 import { createWebhookDispatcher, createWebhookStore, type WebhookDispatcher } from "@rollgate/core/webhooks";
@@ -18,10 +20,11 @@ if (!tableName) throw new Error("ROLLGATE_TABLE_NAME is not set: the stack sets 
 const table = { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName };
 // Nothing here lists, so the cursor codec signs nothing that leaves the function.
 const store = createWebhookStore({ table, cursors: createCursorCodec("deliveries") });
+const deliveryAttempts = 8;
 
 /**
- * Built at the first invocation: Slack release cards (the SLACK_BOT_TOKEN secret) ride on
- * the same delivery items, as their own channel. A failed secrets read is retried next time.
+ * Built at the first invocation: Slack release cards (the SLACK_BOT_TOKEN secret) and
+ * approval links ride on the same delivery items, each as its own channel. A failed secrets read is retried next time.
  */
 let ready: Promise<WebhookDispatcher> | undefined;
 function dispatcher(): Promise<WebhookDispatcher> {
@@ -40,9 +43,30 @@ function dispatcher(): Promise<WebhookDispatcher> {
             },
           })
         : undefined;
+      // Approval links (ROLLGATE_APPROVAL_WEBHOOK_URL): opened with SEALING_KEY, POSTed signed with WEBHOOK_SECRET.
+      // A missing secret fails each attempt, so the gate's timeline ends up saying why.
+      const approvalUrl = process.env.ROLLGATE_APPROVAL_WEBHOOK_URL;
+      const approvalLinks = approvalUrl
+        ? createApprovalLinkChannel({
+            table,
+            store,
+            ...(secrets.SEALING_KEY ? { sealer: createSealer(secrets.SEALING_KEY) } : {}),
+            send: secrets.WEBHOOK_SECRET
+              ? createWebhookLinkSink({ url: approvalUrl, secret: secrets.WEBHOOK_SECRET })
+              : () => {
+                  throw new LinkDeliveryError("the WEBHOOK_SECRET secret is not set on the delivery function", "WEBHOOK_SECRET_MISSING");
+                },
+            maxAttempts: deliveryAttempts,
+          })
+        : undefined;
       return createWebhookDispatcher({
         store,
-        ...(slack ? { channels: { [keys.slackDeliveryChannel()]: slack } } : {}),
+        channels: {
+          ...(slack ? { [keys.slackDeliveryChannel()]: slack } : {}),
+          ...(approvalLinks ? { [keys.approvalLinkDeliveryChannel()]: approvalLinks } : {}),
+        },
+        // Spelled out: the approval-link channel must know which attempt is the last.
+        options: { maxAttempts: deliveryAttempts },
         onError: (message, details) => logger.error(message, details),
       });
     },

@@ -1,6 +1,6 @@
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { SFNClient } from "@aws-sdk/client-sfn";
-import { createWebhookLinkDelivery } from "@rollgate/core/approval";
+import { createSealer } from "@rollgate/core/sealing";
 import { createDynamoClient } from "@rollgate/core/store";
 import { createSfnOrchestrator } from "@rollgate/core/workflow";
 import { createLogger } from "./logger.js";
@@ -54,22 +54,21 @@ export async function createLambdaRuntime(): Promise<Runtime> {
   return runtime;
 }
 
-/** The step Lambda's handler: table, targets, approval-link delivery. */
+/** The step Lambda's handler: table, targets, and the sealing of new approval links. */
 export async function createLambdaStepHandler() {
   const bound = await secrets();
   const logger = createLogger();
   const table = { client: createDynamoClient({ region: process.env.AWS_REGION }), tableName: required("ROLLGATE_TABLE_NAME") };
-  // New approval links go to ROLLGATE_APPROVAL_WEBHOOK_URL (the chat-ops bot, say), signed
-  // with WEBHOOK_SECRET; without it, approvers decide through the API.
-  const webhookUrl = process.env.ROLLGATE_APPROVAL_WEBHOOK_URL;
-  const webhookSecret = bound.WEBHOOK_SECRET;
+  // With ROLLGATE_APPROVAL_WEBHOOK_URL, new approval links are sealed (SEALING_KEY) in the
+  // gate's transaction; the delivery function POSTs them (deliveries.ts), never this step.
+  // Without it, approvers decide through the API, the dashboard or Slack.
+  const linksWanted = Boolean(process.env.ROLLGATE_APPROVAL_WEBHOOK_URL);
+  if (linksWanted && !bound.SEALING_KEY) {
+    logger.error("ROLLGATE_APPROVAL_WEBHOOK_URL is set but the SEALING_KEY secret is not: approval links cannot be kept for delivery (`npx sst secrets set SEALING_KEY <32 random bytes, base64>`)");
+  }
   return createSagaStepHandler(
     { region: process.env.AWS_REGION, publicBaseUrl: process.env.ROLLGATE_PUBLIC_BASE_URL },
-    {
-      logger,
-      table,
-      ...(webhookUrl && webhookSecret ? { deliverApprovalLink: createWebhookLinkDelivery({ url: webhookUrl, secret: webhookSecret }) } : {}),
-    },
+    { logger, table, ...(linksWanted && bound.SEALING_KEY ? { sealer: createSealer(bound.SEALING_KEY) } : {}) },
   );
 }
 

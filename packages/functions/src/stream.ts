@@ -19,6 +19,7 @@ import {
 } from "@rollgate/core/events";
 import { createCursorCodec, createDynamoClient } from "@rollgate/core/store";
 import { createSlackFanOut } from "@rollgate/core/slack";
+import { createApprovalLinkFanOut } from "@rollgate/core/approval";
 import { createWebhookDispatcher, createWebhookStore, type WebhookStore } from "@rollgate/core/webhooks";
 
 const logger = new Logger({ serviceName: "rollgate" });
@@ -30,11 +31,14 @@ const store: WebhookStore | undefined = tableName
 const webhooks = store ? createWebhookDispatcher({ store, onError: (message, details) => logger.error(message, details) }) : undefined;
 // Slack release cards (ROLLGATE_SLACK_CARDS=on): delivery items too, attempted by deliveries.ts.
 const slackCards = store && process.env.ROLLGATE_SLACK_CARDS === "on" ? createSlackFanOut(store) : undefined;
+// Approval links (ROLLGATE_APPROVAL_WEBHOOK_URL): one delivery item per opened gate, attempted by deliveries.ts.
+const approvalLinks = store && process.env.ROLLGATE_APPROVAL_WEBHOOK_URL ? createApprovalLinkFanOut(store) : undefined;
 const notifier = createFanoutNotifier([
   createLoggingNotifier({ logger }),
   createAlertMetricsNotifier({ stage: process.env.SST_STAGE ?? "unknown" }),
   ...(webhooks ? [webhooks.fanOut] : []),
   ...(slackCards ? [slackCards] : []),
+  ...(approvalLinks ? [approvalLinks] : []),
 ]);
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {

@@ -1,5 +1,5 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { ApprovalLinkDelivery } from "@rollgate/core/approval";
+import { createApprovalLinkChannel, type ApprovalLinkSink } from "@rollgate/core/approval";
 import { createAuth } from "@rollgate/core/auth";
 import { createDashboardReads } from "@rollgate/core/dashboard";
 import { createIdempotencyStore } from "@rollgate/core/idempotency";
@@ -13,6 +13,7 @@ import {
 } from "@rollgate/core/slack";
 import { createRegistry, createSpecRepository } from "@rollgate/core/registry";
 import { createDeploymentEventFeed, createDeploymentService, createStepHandler, defaultEnvironmentPath, type TargetFactory } from "@rollgate/core/rollout";
+import { createSealer, generateSealingKey, type Sealer } from "@rollgate/core/sealing";
 import type { ValidationMode } from "@rollgate/core/spec";
 import { createCursorCodec, createDynamoClient, createStorageProbe, keys, type TableContext } from "@rollgate/core/store";
 import { createTargetAwsClients, createTargetRegistry, createTrafficTarget, type Resolver } from "@rollgate/core/target";
@@ -39,6 +40,12 @@ export interface RuntimeConfig {
   parseLimits?: ParseLimiterOptions;
   /** The Slack app (DESIGN.md section 11); see slackSettingsFromEnv. */
   slack?: SlackSettings;
+  /**
+   * Seals approval links until their channel delivers them (sealing/): `npm start` keeps one
+   * in the data dir (or ROLLGATE_SEALING_KEY), AWS the SEALING_KEY secret. Unset: a key for
+   * this process only (tests), so links sealed by a process that stopped are never delivered.
+   */
+  sealingKey?: string;
 }
 
 export interface SlackSettings {
@@ -86,8 +93,12 @@ export interface RuntimeOptions {
   targetResolver?: Resolver;
   /** Outbound webhook delivery: timeouts, attempts and backoff (tests shorten them). */
   webhookDelivery?: DispatcherOptions;
-  /** Where approval links go when a gate opens (default: the log). */
-  deliverApprovalLink?: (delivery: ApprovalLinkDelivery) => void | Promise<void>;
+  /**
+   * Where approval links go when a gate opens: the sink of the approval-link channel, which
+   * runs on the delivery rounds with its own retries (approval/link-channel.ts). Without it,
+   * links are minted but not delivered (approvers use the API, the dashboard or Slack).
+   */
+  deliverApprovalLink?: ApprovalLinkSink;
   /**
    * Hands Slack work off to run after the answer (AWS: an asynchronous invoke of the API
    * function itself, lambda-runtime.ts); resolves once handed off. Default: this process runs it.
@@ -111,10 +122,12 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     defaultMode: config.defaultValidationMode ?? "lenient",
   });
 
+  // Approval links are sealed where gates open (the local engine's step handler) and opened where they are delivered.
+  const sealer = options.deliverApprovalLink ? createSealer(config.sealingKey ?? generateSealingKey()) : undefined;
   let localOrchestrator: LocalOrchestrator | undefined;
   let orchestrator: Orchestrator;
   if (orchestration.kind === "local") {
-    localOrchestrator = orchestration.create(orchestration.stepHandler(config, { ...options, logger, table }));
+    localOrchestrator = orchestration.create(orchestration.stepHandler(config, { ...options, logger, table, ...(sealer ? { sealer } : {}) }));
     orchestrator = localOrchestrator;
   } else {
     orchestrator = orchestration.orchestrator;
@@ -134,12 +147,21 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
   const webhooks = createWebhookStore({ table, cursors });
   const slack = createSlackParts(config.slack ?? {}, { table, webhooks, deployments, policy, directory: auth.principals.directory, logger, background: options.slackBackground });
   // The relay's webhook channel and the delivery rounds (the stream poller locally); same address rules as webhook targets.
-  // Slack release cards ride on the same delivery items, as a channel of their own.
+  // Slack release cards and approval links ride on the same delivery items, each as a channel of its own.
+  // maxAttempts is spelled out: the approval-link channel must know which attempt is the last.
+  const maxAttempts = options.webhookDelivery?.maxAttempts ?? 8;
+  const deliveryOptions: DispatcherOptions = { ...options.webhookDelivery, maxAttempts };
+  const approvalLinkChannel = options.deliverApprovalLink
+    ? createApprovalLinkChannel({ table, store: webhooks, sealer, send: options.deliverApprovalLink, maxAttempts })
+    : undefined;
   const webhookDispatcher = createWebhookDispatcher({
     store: webhooks,
-    ...(slack.channel ? { channels: { [keys.slackDeliveryChannel()]: slack.channel } } : {}),
+    channels: {
+      ...(slack.channel ? { [keys.slackDeliveryChannel()]: slack.channel } : {}),
+      ...(approvalLinkChannel ? { [keys.approvalLinkDeliveryChannel()]: approvalLinkChannel } : {}),
+    },
     ...(options.targetResolver ? { resolver: options.targetResolver } : {}),
-    ...(options.webhookDelivery ? { options: options.webhookDelivery } : {}),
+    options: deliveryOptions,
     onError: (message, details) => logger.error(message, details),
   });
   const services: AppServices = {
@@ -167,7 +189,7 @@ export function createRuntime(config: RuntimeConfig, orchestration: Orchestrator
     },
   };
   const app = createApp(services);
-  return { app, services, table, logger, orchestrator, localOrchestrator, webhookDispatcher, slackChannel: slack.channel, slackChatOps: slack.chatops, slackJobs: slack.jobs };
+  return { app, services, table, logger, orchestrator, localOrchestrator, webhookDispatcher, approvalLinkChannel, slackChannel: slack.channel, slackChatOps: slack.chatops, slackJobs: slack.jobs };
 }
 
 /** The Slack app's parts: identity links always; release cards with a bot token; `/slack/*` with a signing secret. */
@@ -227,7 +249,7 @@ export type Runtime = ReturnType<typeof createRuntime>;
 /** The saga's step handler alone: what the step Lambda runs. */
 export function createSagaStepHandler(
   config: Pick<RuntimeConfig, "region" | "publicBaseUrl">,
-  options: RuntimeOptions & { logger: Logger; table: TableContext },
+  options: RuntimeOptions & { logger: Logger; table: TableContext; sealer?: Sealer },
 ) {
   const { logger, table } = options;
   // Built on first use, once per region a lambda-alias target names.
@@ -239,17 +261,14 @@ export function createSagaStepHandler(
   };
   const targets: TargetFactory = (settings) =>
     createTrafficTarget(settings, { table, awsClients: clientsFor, ...(options.targetResolver ? { resolver: options.targetResolver } : {}) });
-  // Link tokens are bearer secrets: the default delivery logs that a gate opened, never the links.
-  const deliver =
-    options.deliverApprovalLink ??
-    ((delivery: ApprovalLinkDelivery) => {
-      const { links, ...gate } = delivery;
-      logger.info("approval requested", { ...gate, approvers: links.map((link) => ({ subject: link.subject, roles: link.roles })) });
-    });
+  // New links are sealed in the gate's transaction; the approval-link channel delivers them (never this step).
   return retryingTransientErrors(createStepHandler({
     table,
     targets,
-    approvalLinks: { baseUrl: config.publicBaseUrl ? `${config.publicBaseUrl.replace(/\/$/, "")}/approvals` : undefined, deliver },
+    approvalLinks: {
+      baseUrl: config.publicBaseUrl ? `${config.publicBaseUrl.replace(/\/$/, "")}/approvals` : undefined,
+      ...(options.sealer ? { sealer: options.sealer } : {}),
+    },
   }));
 }
 

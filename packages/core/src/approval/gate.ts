@@ -4,6 +4,7 @@ import type { PrincipalRecord } from "../auth/schema.js";
 import { DeploymentNotRunnableError } from "../rollout/errors.js";
 import type { ApprovalGate } from "../rollout/model.js";
 import { loadDeployment, mutateDeployment, type RolloutStore } from "../rollout/repository.js";
+import { sealedLinksWrite } from "./link-channel.js";
 import { linkUrl, mintLinkToken, putLink, type ApprovalLink, type ApprovalLinkOptions } from "./links.js";
 
 /** Who may approve a gate: each enabled principal holding a required role, less the requester. */
@@ -26,7 +27,9 @@ async function eligibleApprovers(store: RolloutStore, requiredRoles: string[], r
 /**
  * `openGate`: the state machine paused on a task token at an approval step. The token is
  * stored on the deployment (it is only usable with AWS credentials), the deployment turns
- * awaiting_approval, and one approval link per eligible principal is minted and delivered.
+ * awaiting_approval, and one approval link per eligible principal is minted: stored hashed,
+ * and (with a sealer) sealed for the approval-link channel, which delivers them after the
+ * relay has seen the gate's event (link-channel.ts); this step never waits for a receiver.
  * A required role that nobody eligible holds does not stop the gate from opening: the
  * event names it (`rolesWithoutApprovers`), and a principal given the role later votes
  * through the API. Re-opening a gate (a new execution after a restart) swaps the token and
@@ -42,11 +45,7 @@ export async function openApprovalGate(
   const requiredRoles = loaded.status === "in_progress" && pending?.kind === "approval" ? pending.requiredRoles : [];
   const { approvers, rolesWithoutApprovers } = await eligibleApprovers(store, requiredRoles, loaded.requestedBy);
 
-  let minted: ApprovalLink[] = [];
-  let opened: ApprovalGate | undefined;
   const record = await mutateDeployment(store, deploymentId, (current) => {
-    minted = [];
-    opened = undefined;
     if (current.status === "awaiting_approval") {
       const gate = current.approvals.find((g) => g.status === "open");
       return {
@@ -63,7 +62,7 @@ export async function openApprovalGate(
     // vote the table accepts is never one the state machine has already timed out.
     const margin = Math.min(5, Math.floor(step.timeoutSeconds / 10));
     const expiresAt = new Date(now.getTime() + (step.timeoutSeconds - margin) * 1000);
-    minted = approvers
+    const minted: ApprovalLink[] = approvers
       .filter(({ principal }) => principal.subject !== current.requestedBy)
       .map(({ principal, roles }) => ({
         subject: principal.subject,
@@ -77,7 +76,7 @@ export async function openApprovalGate(
       const url = linkUrl(store.links?.baseUrl, link.token);
       if (url) link.url = url;
     }
-    opened = {
+    const opened: ApprovalGate = {
       gate: step.gate,
       step: step.index,
       requiredRoles: step.requiredRoles,
@@ -90,6 +89,32 @@ export async function openApprovalGate(
       ...(rolesWithoutApprovers.length ? { rolesWithoutApprovers } : {}),
     };
     const base = { deploymentId: current.id, gate: step.gate, specId: current.specId, environment: current.environment };
+    // Rounded down: a link never outlives its gate.
+    const linkExpiry = Math.floor(expiresAt.getTime() / 1000);
+    const sealed = store.links?.sealer
+      ? [
+          {
+            item: sealedLinksWrite(
+              store.table.tableName,
+              store.links.sealer,
+              {
+                deploymentId: current.id,
+                specId: current.specId,
+                version: current.version,
+                environment: current.environment,
+                gate: step.gate,
+                requiredRoles: step.requiredRoles,
+                requestedBy: current.requestedBy,
+                expiresAt: opened.expiresAt,
+                links: minted,
+                rolesWithoutApprovers,
+              },
+              linkExpiry,
+              now,
+            ),
+          },
+        ]
+      : [];
     return {
       after: {
         ...current,
@@ -117,37 +142,10 @@ export async function openApprovalGate(
           roles: link.roles,
           role: link.role,
           createdAt: now.toISOString(),
-          // Rounded down: a link never outlives its gate.
-          expiresAt: Math.floor(expiresAt.getTime() / 1000),
+          expiresAt: linkExpiry,
         }),
-      })),
+      })).concat(sealed),
     };
   });
-  if (opened && store.links?.deliver) {
-    try {
-      await store.links.deliver({
-        deploymentId: record.id,
-        specId: record.specId,
-        version: record.version,
-        environment: record.environment,
-        gate: opened.gate,
-        requiredRoles: opened.requiredRoles,
-        requestedBy: record.requestedBy,
-        expiresAt: opened.expiresAt,
-        links: minted,
-        rolesWithoutApprovers,
-      });
-    } catch (error) {
-      // The gate stays open: approvers can still decide through the API, the dashboard or
-      // Slack. The failure goes on the timeline (never the links themselves), so the
-      // requester and the on-call see why nobody was asked.
-      const detail = (error instanceof Error ? error.message : String(error)).slice(0, 300);
-      const gate = opened.gate;
-      await mutateDeployment(store, record.id, (current) => ({
-        after: current,
-        events: [{ type: "deployment.approval_links_undelivered", data: { gate, links: minted.length, error: detail } }],
-      })).catch(() => undefined);
-    }
-  }
   return { status: record.status };
 }

@@ -8,7 +8,14 @@ export {
   type ApprovalLinkRecord,
 } from "./links.js";
 export { openApprovalGate } from "./gate.js";
-export { createWebhookLinkDelivery, LinkDeliveryError } from "./delivery.js";
+export { createWebhookLinkSink, LinkDeliveryError } from "./delivery.js";
+export {
+  createApprovalLinkChannel,
+  createApprovalLinkFanOut,
+  type ApprovalLinkChannel,
+  type ApprovalLinkChannelDeps,
+  type ApprovalLinkSink,
+} from "./link-channel.js";
 export { castVote, type Ballot, type VoteOutcome } from "./votes.js";
 export {
   createApprovalService,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { Sealer } from "../sealing/index.js";
 import type { TableContext } from "../store/dynamo.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
@@ -10,7 +11,7 @@ import { marshallItem, unmarshallItem } from "../store/marshall.js";
  * that principal alone. A gate that requires no particular role mints none: nobody in
  * particular is asked, and any principal with the `approve` scope decides through the API.
  * Only the sha256 of a token is stored, with a TTL at the gate's timeout; the token itself
- * exists only in what was delivered. A link dies with its gate, after its principal's vote,
+ * exists only sealed until it is delivered (link-channel.ts), and then only in what was delivered. A link dies with its gate, after its principal's vote,
  * and when the principal is disabled or no longer holds the link's roles (checked on use).
  */
 
@@ -64,8 +65,12 @@ export interface ApprovalLinkDelivery {
 export interface ApprovalLinkOptions {
   /** Prefix of the link URLs (`https://rollgate.example.com/approvals`). */
   baseUrl?: string;
-  /** Where new links go (notifier, chat, console). A failure here leaves the gate open. */
-  deliver?: (delivery: ApprovalLinkDelivery) => void | Promise<void>;
+  /**
+   * Seals new links for the approval-link channel (link-channel.ts), in the gate's own
+   * transaction. Without it links are minted but go nowhere: approvers vote through the API,
+   * the dashboard or Slack.
+   */
+  sealer?: Sealer;
 }
 
 /** 32 random bytes, base64url. */

@@ -97,8 +97,10 @@ export const eventDataSchemas = {
     approvers: array(subjectRoles),
     rolesWithoutApprovers: array(string()),
   }),
+  /** The gate's approval links reached their channel (the approval webhook, the console); `attempts` it took. Never a link. */
+  "deployment.approval_links_delivered": object({ gate: number().int(), links: number().int(), attempts: number().int() }),
   /** The gate's approval links could not be delivered (after the delivery's retries); the gate stays open for API, dashboard and Slack votes. */
-  "deployment.approval_links_undelivered": object({ gate: number().int(), links: number().int(), error: string() }),
+  "deployment.approval_links_undelivered": object({ gate: number().int(), links: number().int(), attempts: number().int().optional(), error: string() }),
   "deployment.gate_reopened": object({ gate: number().int().optional() }),
   // The vote as recorded (rollout/model.ts Vote).
   "deployment.approval_recorded": object({

@@ -13,6 +13,7 @@
  *   deployment event    DEP#<id>                    EVT#<seq:8>             -
  *   approval vote       DEP#<id>                    VOTE#<gate>#<subject>   -
  *   approval link       APPROVAL#<sha256(token)>    LINK                    -
+ *   links to deliver    LINKSEND#<deploymentId>     GATE#<gate>             -   (a gate's new links, sealed, until the approval-link channel settles them; see approval/link-channel.ts)
  *   in-flight index     ACTIVE                      DEP#<id>                -   (one item per non-terminal deployment, for resume after restart)
  *   api token           TOKEN#<id>                  TOKEN                   TOKENS / <createdAt>#<id>
  *   dashboard session   SESSION#<sha256(secret)>    SESSION                 -   (bound to a token id and subject; see auth/sessions.ts)
@@ -65,6 +66,7 @@ export const keys = {
   }),
   approvalVotePrefix: (gate: number) => `VOTE#${pad(gate, 4)}#`,
   approvalLink: (tokenHash: string) => ({ pk: `APPROVAL#${tokenHash}`, sk: "LINK" }),
+  approvalLinkSend: (deploymentId: string, gate: number) => ({ pk: `LINKSEND#${deploymentId}`, sk: `GATE#${gate}` }),
   activeDeployment: (id: string) => ({ pk: "ACTIVE", sk: `DEP#${id}` }),
   activePartition: () => "ACTIVE",
 
@@ -101,6 +103,8 @@ export const keys = {
   slackCard: (deploymentId: string) => ({ pk: `SLACKCARD#${deploymentId}`, sk: "CARD" }),
   /** The delivery channel id the Slack release cards use in the (webhook) delivery items; webhook ids start with `wh_`. */
   slackDeliveryChannel: () => "slack",
+  /** The approval-link channel's id on delivery items (approval/link-channel.ts). */
+  approvalLinkDeliveryChannel: () => "approval-links",
 
   config: (name: string) => ({ pk: "CONFIG", sk: name }),
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createDynamoClient, ensureTable } from "@rollgate/core/store";
-import { createWebhookLinkDelivery, type ApprovalLinkDelivery } from "@rollgate/core/approval";
+import { createWebhookLinkSink, type ApprovalLinkDelivery, type ApprovalLinkSink } from "@rollgate/core/approval";
 import { createFanoutNotifier, isAlertEvent, isDeploymentEvent, type Notifier } from "@rollgate/core/events";
 import { createLogger } from "../logger.js";
 import { createRuntime, localOrchestration, slackSettingsFromEnv, type Runtime } from "../wiring.js";
@@ -99,6 +99,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         cursorSecret: persistentSecret(join(dataDir, "cursor-secret")),
         publicBaseUrl: process.env.ROLLGATE_PUBLIC_URL ?? `http://localhost:${options.port}`,
         slack: slackSettingsFromEnv(process.env),
+        // Seals approval links until the delivery loop sends them; generated at first start, like the cursor secret.
+        sealingKey: process.env.ROLLGATE_SEALING_KEY ?? persistentSecret(join(dataDir, "sealing-key")),
       },
       await localOrchestration({ waitScale: options.waitScale ?? Number(process.env.ROLLGATE_WAIT_SCALE ?? 1), logger }),
       { deliverApprovalLink: approvalLinkDelivery(), logger, table },
@@ -108,8 +110,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const adminTokenLines = await bootstrapAdmin(runtime, dataDir);
     // The relay first, so that the events of resumed deployments are relayed too.
     // Channels: the console, and one delivery item per matching webhook subscription (sent by the delivery loop).
-    // Slack release cards (with ROLLGATE_SLACK_BOT_TOKEN) are delivery items too, on the same loop.
-    const notifier = createFanoutNotifier([consoleNotifier, runtime.webhookDispatcher.fanOut, ...(runtime.slackChannel ? [runtime.slackChannel.fanOut] : [])]);
+    // Slack release cards (with ROLLGATE_SLACK_BOT_TOKEN) and approval links are delivery items too, on the same loop.
+    const notifier = createFanoutNotifier([
+      consoleNotifier,
+      runtime.webhookDispatcher.fanOut,
+      ...(runtime.slackChannel ? [runtime.slackChannel.fanOut] : []),
+      ...(runtime.approvalLinkChannel ? [runtime.approvalLinkChannel.fanOut] : []),
+    ]);
     poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName: TABLE, notifier, onError: quietRepeats() });
     const deliveries = startDeliveryLoop(runtime.webhookDispatcher, { onError: quietRepeats() });
     // Executions live in memory: whatever was in flight when the last process stopped is
@@ -193,15 +200,19 @@ const consoleNotifier: Notifier = {
   },
 };
 
-/** The console, and the approval webhook too when ROLLGATE_APPROVAL_WEBHOOK_URL (and _SECRET) are set. */
-function approvalLinkDelivery() {
+/**
+ * The approval-link channel's sink: the console, and the approval webhook too when
+ * ROLLGATE_APPROVAL_WEBHOOK_URL (and _SECRET) are set. The console prints on the first
+ * attempt only; retries (the webhook failed) do not print the links again.
+ */
+function approvalLinkDelivery(): ApprovalLinkSink {
   const url = process.env.ROLLGATE_APPROVAL_WEBHOOK_URL;
   const secret = process.env.ROLLGATE_APPROVAL_WEBHOOK_SECRET;
   if (!url || !secret) return printApprovalLinks;
-  const webhook = createWebhookLinkDelivery({ url, secret });
-  return async (delivery: ApprovalLinkDelivery) => {
-    printApprovalLinks(delivery);
-    await webhook(delivery);
+  const webhook = createWebhookLinkSink({ url, secret });
+  return async (delivery, attempt) => {
+    if (attempt.number === 1) printApprovalLinks(delivery);
+    await webhook(delivery, attempt);
   };
 }
 

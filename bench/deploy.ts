@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { compilePlan, createDynamoDeploymentStore, newDeploymentRecord } from "@rollgate/core/rollout";
 import { createDynamoClient, ensureTable } from "@rollgate/core/store";
+import { benchClient } from "./client.js";
 import { fmt, median, percentile, runConcurrent, verdict } from "./stats.js";
 
 const CLIENTS = 8;
@@ -43,29 +44,19 @@ export async function benchDeploy(endpoint: string): Promise<string[]> {
   try {
     const [line] = (await once(server.stdout!, "data")) as [Buffer];
     const base = `http://127.0.0.1:${Number(/READY (\d+)/.exec(line.toString())?.[1])}`;
-    const post = (path: string, body: unknown) =>
-      new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = request(`${base}${path}`, { agent, method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("error", reject);
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-        });
-        req.on("error", reject);
-        req.end(JSON.stringify(body));
-      });
+    const api = benchClient(base, token, agent);
 
     // One spec per deployment (each holds its lock: nothing runs them). Registered up front.
     const total = PER_ROUND * (ROUNDS + 1);
     const specIds = Array.from({ length: total }, (_, i) => `bench-deploy-${i}`);
     await runConcurrent(CLIENTS, total, async (i) => {
-      const res = await post("/v1/specs", document(specIds[i]!));
-      if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
+      const res = await api.POST("/v1/specs", { body: document(specIds[i]!) });
+      if (res.response.status !== 201) throw new Error(`register: ${res.response.status} ${JSON.stringify(res.error)}`);
     });
     let nextSpec = 0;
     const deploy = async () => {
-      const res = await post("/v1/deployments", { specId: specIds[nextSpec++]!, version: 1, environment: "dev" });
-      if (res.status !== 202) throw new Error(`deploy: ${res.status} ${res.text}`);
+      const res = await api.POST("/v1/deployments", { body: { specId: specIds[nextSpec++]!, version: 1, environment: "dev" } });
+      if (res.response.status !== 202) throw new Error(`deploy: ${res.response.status} ${JSON.stringify(res.error)}`);
     };
 
     const store = createDynamoDeploymentStore({ table, clock: () => new Date() });

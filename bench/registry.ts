@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { GetItemCommand, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { stringify } from "yaml";
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { createDynamoClient, ensureTable, keys, marshallItem } from "@rollgate/core/store";
+import { benchClient, yamlBody } from "./client.js";
 import { fmt, median, percentile, runConcurrent, verdict } from "./stats.js";
 
 const CLIENTS = 16;
@@ -35,25 +36,15 @@ export async function benchRegistry(endpoint: string, options: { readsOnly?: boo
   const [floorLine] = (await once(floorServer.stdout!, "data")) as [Buffer];
   const floorBase = `http://127.0.0.1:${Number(/READY (\d+)/.exec(floorLine.toString())?.[1])}`;
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const http = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}, origin = base) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
-        `${origin}${path}`,
-        { agent, method: init.method ?? "GET", headers: { authorization: `Bearer ${token}`, ...init.headers } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-        },
-      );
-      req.on("error", reject);
-      req.end(init.body);
-    });
+  const api = benchClient(base, token, agent);
+  // The floor server answers the same path as the API: the same client, another origin.
+  const floor = benchClient(floorBase, token, agent);
+  const latest = { params: { path: { specId: "bench-read", version: "latest" } } };
 
   try {
     const doc = (id: string, marker: string) => stringify({ ospec_version: "1.0.0", id, name: "Bench", outcome_type: "web-app", description: marker });
-    const seeded = await http("/v1/specs", { method: "POST", body: doc("bench-read", "seed"), headers: { "content-type": "application/yaml" } });
-    if (seeded.status !== 201) throw new Error(`seed failed: ${seeded.status} ${seeded.text}`);
+    const seeded = await api.POST("/v1/specs", yamlBody(doc("bench-read", "seed")));
+    if (seeded.response.status !== 201) throw new Error(`seed failed: ${seeded.response.status} ${JSON.stringify(seeded.error)}`);
 
     // Warm both paths (connections, JIT, token cache), then alternate rounds so that drift
     // on this shared machine hits both alike.
@@ -73,17 +64,17 @@ export async function benchRegistry(endpoint: string, options: { readsOnly?: boo
     // What `latest` reads now: the spec item's latest version number (then the read cache).
     const rawPointer = () => client.send(new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.spec("bench-read")) }));
     const httpRead = async () => {
-      const res = await http("/v1/specs/bench-read/versions/latest");
-      if (res.status !== 200) throw new Error(`GET latest: ${res.status}`);
+      const { response } = await api.GET("/v1/specs/{specId}/versions/{version}", latest);
+      if (response.status !== 200) throw new Error(`GET latest: ${response.status}`);
     };
     // A numbered version: immutable, so the server may answer from its read cache.
     const httpNumbered = async () => {
-      const res = await http("/v1/specs/bench-read/versions/1");
-      if (res.status !== 200) throw new Error(`GET version 1: ${res.status}`);
+      const { response } = await api.GET("/v1/specs/{specId}/versions/{version}", { params: { path: { specId: "bench-read", version: "1" } } });
+      if (response.status !== 200) throw new Error(`GET version 1: ${response.status}`);
     };
     const floorRead = async () => {
-      const res = await http("/v1/specs/bench-read/versions/latest", {}, floorBase);
-      if (res.status !== 200) throw new Error(`floor GET: ${res.status}`);
+      const { response } = await floor.GET("/v1/specs/{specId}/versions/{version}", latest);
+      if (response.status !== 200) throw new Error(`floor GET: ${response.status}`);
     };
     await runConcurrent(CLIENTS, 400, rawRead);
     await runConcurrent(CLIENTS, 400, httpRead);
@@ -126,12 +117,8 @@ export async function benchRegistry(endpoint: string, options: { readsOnly?: boo
     // raw: the same three-item transaction with fresh keys.
     let seq = 0;
     const register = async (_i: number, clientIndex: number) => {
-      const res = await http("/v1/specs", {
-        method: "POST",
-        body: doc(`bench-w-${clientIndex}`, `m-${seq++}`),
-        headers: { "content-type": "application/yaml" },
-      });
-      if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
+      const res = await api.POST("/v1/specs", yamlBody(doc(`bench-w-${clientIndex}`, `m-${seq++}`)));
+      if (res.response.status !== 201) throw new Error(`register: ${res.response.status} ${JSON.stringify(res.error)}`);
     };
     const rawWrite = async (i: number) => {
       const specId = `raw-${i}`;

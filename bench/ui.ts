@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "yaml";
 import { readFileSync } from "node:fs";
+import { createClient } from "@rollgate/client";
 import { compilePlan, createDynamoDeploymentStore, newDeploymentRecord, type DeploymentRecord, type EnvironmentSnapshot } from "@rollgate/core/rollout";
 import { createDynamoClient, ensureTable } from "@rollgate/core/store";
 import type { Orchestrator } from "@rollgate/core/workflow";
@@ -100,25 +101,28 @@ export async function benchUi(endpoint: string): Promise<string[]> {
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     await res.text();
   };
-  const apiCall = (path: string) => async () => {
-    const res = await app.request(`http://localhost${path}`, { headers: { authorization: `Bearer ${admin.token}` } });
-    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-    await res.text();
+  // The API side through the typed client (packages/client), over the same app.request.
+  const api = createClient({ baseUrl: "http://localhost", token: admin.token, fetch: (input, init) => Promise.resolve(app.request(new Request(input, init))) });
+  const ok = async (what: string, call: Promise<{ response: Response }>) => {
+    const { response } = await call;
+    if (response.status !== 200) throw new Error(`${what}: ${response.status}`);
   };
+  const specList = () => ok("GET /v1/specs", api.GET("/v1/specs", { params: { query: { limit: 100 } } }));
+  const specDetail = (specId: string) => ok(`GET /v1/specs/${specId}`, api.GET("/v1/specs/{specId}", { params: { path: { specId } } }));
   const specIds = Array.from({ length: SPECS }, (_, s) => `bench-svc-${String(s).padStart(3, "0")}`);
   // The overview's data through the API: the spec list, then each spec's environments.
   const apiOverview = async () => {
-    await apiCall("/v1/specs?limit=100")();
-    for (let i = 0; i < specIds.length; i += 16) await Promise.all(specIds.slice(i, i + 16).map((id) => apiCall(`/v1/specs/${id}`)()));
+    await specList();
+    for (let i = 0; i < specIds.length; i += 16) await Promise.all(specIds.slice(i, i + 16).map(specDetail));
   };
   const sample = ids[ids.length - 2]!;
 
   const pairs: Array<{ name: string; page: () => Promise<void>; api: () => Promise<void>; apiName: string }> = [
-    { name: "/ui (overview)", page: page("/ui"), api: apiCall("/v1/specs?limit=100"), apiName: "GET /v1/specs?limit=100" },
+    { name: "/ui (overview)", page: page("/ui"), api: specList, apiName: "GET /v1/specs?limit=100" },
     { name: "/ui (overview)", page: page("/ui"), api: apiOverview, apiName: "GET /v1/specs + 100 x GET /v1/specs/{id}" },
-    { name: "/ui/approvals", page: page("/ui/approvals"), api: apiCall("/v1/deployments?status=awaiting_approval&limit=100"), apiName: "GET /v1/deployments?status=awaiting_approval" },
-    { name: "/ui/specs/{id}", page: page("/ui/specs/bench-svc-050?from=1&to=2"), api: apiCall("/v1/specs/bench-svc-050/versions"), apiName: "GET /v1/specs/{id}/versions" },
-    { name: "/ui/deployments/{id}", page: page(`/ui/deployments/${sample}`), api: apiCall(`/v1/deployments/${sample}`), apiName: "GET /v1/deployments/{id}" },
+    { name: "/ui/approvals", page: page("/ui/approvals"), api: () => ok("GET /v1/deployments", api.GET("/v1/deployments", { params: { query: { status: "awaiting_approval", limit: 100 } } })), apiName: "GET /v1/deployments?status=awaiting_approval" },
+    { name: "/ui/specs/{id}", page: page("/ui/specs/bench-svc-050?from=1&to=2"), api: () => ok("GET /v1/specs/{id}/versions", api.GET("/v1/specs/{specId}/versions", { params: { path: { specId: "bench-svc-050" } } })), apiName: "GET /v1/specs/{id}/versions" },
+    { name: "/ui/deployments/{id}", page: page(`/ui/deployments/${sample}`), api: () => ok("GET /v1/deployments/{id}", api.GET("/v1/deployments/{id}", { params: { path: { id: sample } } })), apiName: "GET /v1/deployments/{id}" },
   ];
 
   const rows = [

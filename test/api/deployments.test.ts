@@ -17,11 +17,7 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
   });
   afterAll(async () => api.close());
 
-  async function register(doc: Record<string, unknown>) {
-    const res = await api.request("/v1/specs", { method: "POST", json: doc });
-    expect([200, 201]).toContain(res.status);
-    return (await res.json()).version as number;
-  }
+  const register = async (doc: Record<string, unknown>) => (await api.registerSpec(doc)).version;
 
   it("dry run: the plan with the source of every value, nothing started", async () => {
     await register(base);
@@ -41,11 +37,10 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect(started).toMatchObject({ specId: "payments-api", version: 1, environment: "dev", strategy: "canary" });
     expect((await api.waitForDeployment(started.id)).status).toBe("succeeded");
 
-    const staging = await api.request("/v1/specs/payments-api/promote", { method: "POST", json: { from: "dev", to: "staging" } });
-    expect(staging.status).toBe(202);
-    expect((await api.waitForDeployment((await staging.json()).id)).status).toBe("succeeded");
+    const staging = await api.promote("payments-api", { from: "dev", to: "staging" });
+    expect((await api.waitForDeployment(staging.id)).status).toBe("succeeded");
 
-    const prod = await (await api.request("/v1/specs/payments-api/promote", { method: "POST", json: { from: "staging", to: "production" } })).json();
+    const prod = await api.promote("payments-api", { from: "staging", to: "production" });
     const waiting = await api.waitForDeployment(prod.id, (d) => d.status === "awaiting_approval");
     expect(waiting.currentStep.kind).toBe("approval");
 
@@ -54,13 +49,10 @@ describe("deployments over HTTP (local engine, simulated target)", () => {
     expect(self.status).toBe(403);
     expect((await self.json()).code).toBe("SELF_APPROVAL");
 
-    const first = await api.request(`/v1/deployments/${prod.id}/approvals`, { method: "POST", token: techLead, json: { decision: "approve", comment: "LGTM" } });
-    expect(first.status).toBe(200);
-    expect((await first.json()).outcome).toBe("recorded");
+    expect((await api.decide(prod.id, techLead, { decision: "approve", comment: "LGTM" })).outcome).toBe("recorded");
     const again = await api.request(`/v1/deployments/${prod.id}/approvals`, { method: "POST", token: techLead, json: { decision: "approve" } });
     expect(again.status).toBe(409);
-    const second = await api.request(`/v1/deployments/${prod.id}/approvals`, { method: "POST", token: productOwner, json: { decision: "approve" } });
-    expect((await second.json()).outcome).toBe("approved");
+    expect((await api.decide(prod.id, productOwner, { decision: "approve" })).outcome).toBe("approved");
 
     const done = await api.waitForDeployment(prod.id);
     expect(done.status).toBe("succeeded");

@@ -99,9 +99,14 @@ describe("HTTP conventions", () => {
     expect(register.parameters.map((p: { name: string }) => p.name)).toContain("Idempotency-Key");
     expect(register.responses["201"].headers).toHaveProperty("Location");
     expect(register.responses["201"].headers).toHaveProperty("Idempotent-Replayed");
-    expect(register.responses["503"]).toEqual({ $ref: "#/components/responses/ServiceUnavailable" });
-    expect(doc.components.responses.ServiceUnavailable.headers).toHaveProperty("Retry-After");
-    expect(doc.components.responses.Unauthenticated.headers).toHaveProperty("WWW-Authenticate");
+    expect(register.responses["503"].headers).toHaveProperty("Retry-After");
+    expect(register.responses["401"].headers).toHaveProperty("WWW-Authenticate");
+    // Each problem response names the codes it can carry: the route's own and the middleware's.
+    const codes = (status: string) => register.responses[status].content["application/problem+json"].schema.allOf[1].properties.code.enum;
+    expect(codes("503")).toEqual(["PARSE_CAPACITY_EXCEEDED", "STORAGE_UNAVAILABLE", "WRITE_CONTENTION"]);
+    expect(codes("401")).toEqual(["UNAUTHENTICATED"]);
+    expect(codes("422")).toEqual(expect.arrayContaining(["IDEMPOTENCY_KEY_REUSED", "SPEC_INVALID"]));
+    expect(codes("422")).not.toContain("REQUEST_INVALID");
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { operationId?: string; tags?: string[]; responses: Record<string, unknown> }>>)) {
       for (const [method, op] of Object.entries(item)) {
         expect(op.operationId, `${method} ${path}`).toBeTruthy();

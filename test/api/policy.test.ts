@@ -26,11 +26,7 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     return { ...doc, id, environments };
   }
 
-  async function register(doc: Record<string, unknown>, token = api.adminToken) {
-    const res = await api.request("/v1/specs", { method: "POST", json: doc, token });
-    expect([200, 201]).toContain(res.status);
-    return res.json();
-  }
+  const register = (doc: Record<string, unknown>, token = api.adminToken) => api.registerSpec(doc, token);
 
   async function setPolicy(environments: Record<string, unknown>) {
     const res = await api.request("/v1/policy", { method: "PUT", json: { environments } });
@@ -42,10 +38,8 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     return api.request(`/v1/deployments${query}`, { method: "POST", json: body });
   }
 
-  async function succeed(body: Record<string, unknown>) {
-    const res = await deploy(body);
-    expect(res.status).toBe(202);
-    const done = await api.waitForDeployment((await res.json()).id);
+  async function succeed(body: { specId: string; version: number; environment: string }) {
+    const done = await api.waitForDeployment((await api.deploy(body)).id);
     expect(done.status).toBe("succeeded");
   }
 
@@ -157,8 +151,7 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     expect(waiting.approvals[0]).toMatchObject({ status: "open", requiredRoles: ["release-manager"] });
     expect(waiting.trafficWeights.candidate).toBe(0);
 
-    const approved = await api.request(`/v1/deployments/${id}/approvals`, { method: "POST", token: releaseManager, json: { decision: "approve" } });
-    expect((await approved.json()).outcome).toBe("approved");
+    expect((await api.decide(id, releaseManager, { decision: "approve" })).outcome).toBe("approved");
     expect((await api.waitForDeployment(id)).status).toBe("succeeded");
   }, 60_000);
 
@@ -279,14 +272,15 @@ describe("platform policy: GET/PUT /v1/policy and the floor it sets", () => {
     await setPolicy({ dev: { requiresApproval: true } });
     const auto = laxSpec("busy-api", { dev: { auto_deploy: true }, production: {} });
     const first = await register(auto);
-    await api.waitForDeployment(first.deploymentId, (d) => d.status === "awaiting_approval");
+    const firstId = first.deploymentId ?? expect.fail("auto_deploy started no deployment");
+    await api.waitForDeployment(firstId, (d) => d.status === "awaiting_approval");
     const res = await api.request("/v1/specs", { method: "POST", json: { ...auto, description: "v2" } });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.deploymentId).toBeUndefined();
     const warning = body.warnings.find((w: { path: string }) => w.path === "environments.dev.auto_deploy");
-    expect(warning.message).toContain(`already in flight (deployment ${first.deploymentId})`);
-    await api.request(`/v1/deployments/${first.deploymentId}/abort`, { method: "POST" });
-    expect((await api.waitForDeployment(first.deploymentId)).status).toBe("aborted");
+    expect(warning.message).toContain(`already in flight (deployment ${firstId})`);
+    await api.abort(firstId);
+    expect((await api.waitForDeployment(firstId)).status).toBe("aborted");
   });
 });

@@ -1,12 +1,15 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { unroutedCodes } from "../../packages/functions/src/http/problem.js";
 
 /**
  * The contract check (DESIGN.md section 6): every response an API test sees is compared with
  * what /openapi.json declares for its operation and status. An undeclared status, an
  * undeclared header of those the server sends (below), a media type the response does not
  * declare, or a body that breaks the declared schema (including a property it does not
- * declare) is a violation.
+ * declare, and a problem `code` outside the enum its operation and status declare) is a
+ * violation. A request no operation serves is checked against the router's codes
+ * (`unroutedCodes`, problem.ts).
  *
  * Objects are checked closed: a schema that lists properties gets `unevaluatedProperties:
  * false` here (not in the served document, so clients built from it stay tolerant of
@@ -32,7 +35,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 /** Pages outside /v1 that the document does not describe (/docs, a dashboard's /ui) are not checked. */
 const inTheApi = (path: string) => path.startsWith("/v1/");
 
-export function createContractChecker(doc: Json) {
+export function createContractChecker(doc: Json, options: { unrouted?: Readonly<Record<number, readonly string[]>> } = {}) {
+  const unrouted: Readonly<Record<number, readonly string[] | undefined>> = options.unrouted ?? unroutedCodes;
   const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true, validateFormats: true, discriminator: true }));
   const compiled = new Map<string, ValidateFunction>();
   const paths = doc.paths as Record<string, Record<string, Json>>;
@@ -79,6 +83,9 @@ export function createContractChecker(doc: Json) {
       if (!expected.includes(record.status)) out.push(`${label}: no operation ${record.method} ${path} in the document, and not a ${expected.join("/")}`);
       if (mediaType !== "application/problem+json") out.push(`${label}: not a problem document (${mediaType || "no content type"})`);
       if (record.status === 405 && !headers.allow) out.push(`${label}: 405 without Allow`);
+      const code = codeOf(record.body);
+      const codes = unrouted[record.status];
+      if (codes && code !== undefined && !codes.includes(code)) out.push(`${label}: code ${code} is not the router's (${codes.join(", ")})`);
       return out;
     }
 
@@ -118,6 +125,11 @@ export function createContractChecker(doc: Json) {
     const validate = validatorFor(`${found.template} ${method} ${record.status} ${mediaType}`, media.schema);
     if (!validate(body)) {
       for (const error of validate.errors ?? []) {
+        if (error.keyword === "enum" && error.instancePath === "/code") {
+          const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+          out.push(`${opLabel}: code ${String((body as Json).code)} is not declared for this operation and status (declared: ${allowed.join(", ")})`);
+          continue;
+        }
         const extra = (error.params as { unevaluatedProperty?: string; additionalProperty?: string }).unevaluatedProperty ?? (error.params as { additionalProperty?: string }).additionalProperty;
         out.push(`${opLabel}: body${error.instancePath.replace(/\/\d+(?=\/|$)/g, "/[i]") || ""}${kindAt(body, error.instancePath)} ${error.message}${extra ? ` (\`${extra}\`)` : ""}`);
       }
@@ -126,6 +138,15 @@ export function createContractChecker(doc: Json) {
   }
 
   return { check };
+}
+
+function codeOf(body: string): string | undefined {
+  try {
+    const code = (JSON.parse(body) as Json | null)?.code;
+    return typeof code === "string" ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ` (type x)` when an enclosing object of the failing value has a string `type` (an event, say). */

@@ -85,8 +85,8 @@ function spec(id: string, targets: { target?: string; devTarget?: string } = {})
 }
 
 async function register(doc: Record<string, unknown>) {
-  const res = await api.request("/v1/specs", { method: "POST", json: doc });
-  expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+  const { response, error } = await api.client.POST("/v1/specs", { body: doc });
+  expect(response.status, JSON.stringify(error)).toBe(201);
 }
 
 async function putTarget(name: string, body: Record<string, unknown>) {

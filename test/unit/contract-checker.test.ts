@@ -105,7 +105,69 @@ describe("the contract checker", () => {
   });
 });
 
+describe("problem codes", () => {
+  // As finishDocument writes a problem response: the Problem component, its `code` an enum.
+  const withCodes = (codes: string[]) => ({
+    description: "Problem",
+    content: { "application/problem+json": { schema: { allOf: [{ $ref: "#/components/schemas/Problem" }, { type: "object", properties: { code: { type: "string", enum: codes } } }] } } },
+  });
+  const coded = {
+    ...doc,
+    paths: { "/v1/things/{id}": { delete: { responses: { "404": withCodes(["THING_NOT_FOUND"]), "409": withCodes(["THING_IN_USE", "THING_LOCKED"]) } } } },
+  };
+  const refused = (status: number, body: object): ExchangeRecord => ({
+    method: "DELETE",
+    url: "/v1/things/1",
+    status,
+    headers: { "content-type": "application/problem+json" },
+    body: JSON.stringify(body),
+  });
+
+  it("accepts a code the operation declares for the status, with the problem's extension members", () => {
+    const coder = createContractChecker(coded);
+    expect(coder.check(refused(404, { code: "THING_NOT_FOUND", id: "1" }))).toEqual([]);
+    expect(coder.check(refused(409, { code: "THING_LOCKED" }))).toEqual([]);
+  });
+
+  it("fails a code the operation does not declare, and one it declares for another status", () => {
+    const coder = createContractChecker(coded);
+    expect(coder.check(refused(409, { code: "SOMETHING_ELSE" }))).toEqual([
+      "DELETE /v1/things/{id} -> 409: code SOMETHING_ELSE is not declared for this operation and status (declared: THING_IN_USE, THING_LOCKED)",
+    ]);
+    expect(coder.check(refused(404, { code: "THING_IN_USE" }))).toEqual([expect.stringContaining("code THING_IN_USE is not declared")]);
+  });
+
+  it("fails a request no operation serves whose code is not the router's", () => {
+    const coder = createContractChecker(coded, { unrouted: { 404: ["NOT_FOUND"], 405: ["METHOD_NOT_ALLOWED"] } });
+    const unrouted = (status: number, code: string): ExchangeRecord => ({ ...refused(status, { code }), method: "GET", url: status === 404 ? "/v1/elsewhere" : "/v1/things/1" });
+    expect(coder.check({ ...unrouted(405, "METHOD_NOT_ALLOWED"), headers: { "content-type": "application/problem+json", allow: "DELETE" } })).toEqual([]);
+    expect(coder.check(unrouted(404, "NOT_FOUND"))).toEqual([]);
+    expect(coder.check(unrouted(404, "THING_NOT_FOUND"))).toEqual([expect.stringContaining("code THING_NOT_FOUND is not the router's")]);
+  });
+});
+
 describe("the contract checker on the served document", () => {
+  it("fails a route that sends a code it does not declare: a token revocation's 404 is TOKEN_NOT_FOUND, never SPEC_NOT_FOUND", async () => {
+    const { openApiDocument } = await import("../../scripts/openapi-document.js");
+    const real = createContractChecker(await openApiDocument());
+    const revoke = (code: string): ExchangeRecord => ({
+      method: "DELETE",
+      url: "/v1/tokens/0123456789abcdef",
+      status: 404,
+      headers: { "content-type": "application/problem+json", "x-request-id": "r" },
+      body: JSON.stringify({ type: "https://rollgate.dev/problems/x", title: "Not Found", status: 404, detail: "No token.", code, id: "0123456789abcdef" }),
+    });
+    expect(real.check(revoke("TOKEN_NOT_FOUND"))).toEqual([]);
+    expect(real.check(revoke("SPEC_NOT_FOUND"))).toEqual([
+      "DELETE /v1/tokens/{id} -> 404: code SPEC_NOT_FOUND is not declared for this operation and status (declared: TOKEN_NOT_FOUND)",
+    ]);
+    // What middleware sends is declared too: the credential's 401, the validators' 400.
+    expect(real.check({ ...revoke("UNAUTHENTICATED"), status: 401, headers: { ...revoke("").headers, "www-authenticate": 'Bearer realm="rollgate"' } })).toEqual([]);
+    expect(real.check({ ...revoke("REQUEST_INVALID"), status: 400 })).toEqual([]);
+    expect(real.check({ ...revoke("MALFORMED_JSON"), status: 400 })).toEqual([expect.stringContaining("code MALFORMED_JSON is not declared")]);
+  });
+
+
   it("fails a token list whose items carry a field the document does not declare (a leaked secret, say)", async () => {
     const { openApiDocument } = await import("../../scripts/openapi-document.js");
     const real = createContractChecker(await openApiDocument());

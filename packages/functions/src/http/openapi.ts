@@ -1,13 +1,16 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ProblemSchema } from "./problem-schema.js";
+import { problemCodes, statusesOf, type ProblemCode } from "./problem.js";
 
 /**
  * The parts of the OpenAPI document that no single route owns: the document's header
- * (servers, tags, licence), the shared headers and problem responses, and what middleware
+ * (servers, tags, licence), the shared headers, the problem responses, and what middleware
  * adds to every operation (x-request-id, 401 from the auth middleware, 413 from the body
- * limit, 415/400 from the body parsers, 500/503 from the error mapper). Routes declare what
+ * limit, 415/400/422 from the validators, 500/503 from the error mapper). Routes declare what
  * they decide themselves; `finishDocument` adds the rest, so a status or header that a
- * middleware sends is declared once, next to the rule that says where it applies.
+ * middleware sends is declared once, next to the rule that says where it applies. Each
+ * problem response declares the exact `code`s it can carry (an enum): the route's, named in
+ * `problems(...)`, and the middleware's, with statuses from problem.ts's `problemCodes`.
  */
 
 export const documentConfig = {
@@ -51,48 +54,59 @@ export const headerRef = (name: keyof typeof headerComponents) => ({ $ref: `#/co
 
 const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 
-const problemResponse = (description: string, headers: Record<string, { $ref: string }> = {}) => ({
-  description,
-  headers: { "x-request-id": headerRef("RequestId"), ...headers },
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-});
+/** Where a route's `problems(...)` leaves its codes for `finishDocument` (which removes the key). */
+const codesKey = "x-problem-codes";
 
-/** The problem responses, by status (`components.responses`). */
-const problemResponses = {
-  400: ["BadRequest", problemResponse("The request cannot be read (malformed JSON, a bad parameter or header); `errors` names the fields")],
-  401: ["Unauthenticated", problemResponse("No valid credential: send `Authorization: Bearer <token>`", { "WWW-Authenticate": headerRef("WWWAuthenticate") })],
-  403: ["Forbidden", problemResponse("The credential lacks the scope or role this needs")],
-  404: ["NotFound", problemResponse("No such resource")],
-  405: ["MethodNotAllowed", problemResponse("The path exists but does not serve this method", { Allow: headerRef("Allow") })],
-  406: ["NotAcceptable", problemResponse("No representation the `Accept` header takes; `available` lists those there are")],
-  409: ["Conflict", problemResponse("The request conflicts with the resource's state (`code` says how)")],
-  412: ["PreconditionFailed", problemResponse("`If-Match` does not name the current representation")],
-  413: ["ContentTooLarge", problemResponse("The body is over the size limit (256 KiB by default)")],
-  415: ["UnsupportedMediaType", problemResponse("The body's Content-Type is not one the operation accepts")],
-  422: ["UnprocessableContent", problemResponse("The body parses but breaks the schema or a rule; `errors` names the fields")],
-  500: ["InternalError", problemResponse("A bug on the server; quote the request id")],
-  503: [
-    "ServiceUnavailable",
-    problemResponse("A passing condition (e.g. `STORAGE_UNAVAILABLE`: the database does not answer): retry after `Retry-After` seconds", {
-      "Retry-After": headerRef("RetryAfter"),
-    }),
-  ],
+/** What each problem status means, and the headers it carries besides x-request-id. */
+const problemStatuses = {
+  400: { description: "The request cannot be read (malformed JSON, a bad parameter or header); `errors` names the fields" },
+  401: { description: "No valid credential: send `Authorization: Bearer <token>`", headers: { "WWW-Authenticate": headerRef("WWWAuthenticate") } },
+  403: { description: "The credential lacks the scope or role this needs" },
+  404: { description: "No such resource" },
+  405: { description: "The path exists but does not serve this method", headers: { Allow: headerRef("Allow") } },
+  406: { description: "No representation the `Accept` header takes; `available` lists those there are" },
+  409: { description: "The request conflicts with the resource's state (`code` says how)" },
+  412: { description: "`If-Match` does not name the current representation" },
+  413: { description: "The body is over the size limit (256 KiB by default)" },
+  415: { description: "The body's Content-Type is not one the operation accepts" },
+  422: { description: "The body parses but breaks the schema or a rule; `errors` names the fields" },
+  500: { description: "A bug on the server; quote the request id" },
+  503: {
+    description: "A passing condition (e.g. `STORAGE_UNAVAILABLE`: the database does not answer): retry after `Retry-After` seconds",
+    headers: { "Retry-After": headerRef("RetryAfter") },
+  },
 } as const;
 
-export type ProblemStatus = keyof typeof problemResponses;
+export type ProblemStatus = keyof typeof problemStatuses;
+
+type Statuses<T> = T extends number ? T : T extends readonly (infer S)[] ? S : never;
+type Codes = typeof problemCodes;
+/** A code with one status, or `[code, status]` for a code sent with several (`["REQUEST_INVALID", 422]`). */
+export type ProblemEntry =
+  | { [K in ProblemCode]: Codes[K] extends number ? K : never }[ProblemCode]
+  | { [K in ProblemCode]: readonly [K, Statuses<Codes[K]>] }[ProblemCode];
+type StatusOfEntry<E> = E extends readonly [ProblemCode, infer S] ? S : E extends ProblemCode ? Codes[E] : never;
 
 /**
- * A route's problem responses. Inline for the route's types (hono types a handler's
- * returns from its responses' content); `finishDocument` turns each into a reference to the
- * shared response of its status.
+ * A route's problem responses, named by the codes its handler and use case can send (the
+ * statuses come from problem.ts's table). What middleware sends (401, 403 for the scope, 413,
+ * the validators' 400/415/422, 500, 503) is added by `finishDocument`. Inline for the
+ * route's types (hono types a handler's returns from its responses' content).
  */
-export const problems = <const S extends ProblemStatus[]>(...statuses: S) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: problemResponses[status][1].description, content: problemContent }])) as {
-    [K in S[number]]: { description: string; content: typeof problemContent };
-  };
-
-const problemRef = (status: ProblemStatus) => ({ $ref: `#/components/responses/${problemResponses[status][0]}` });
-const isInlineProblem = (response: Json) => JSON.stringify(response.content) === JSON.stringify({ "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } });
+export const problems = <const E extends readonly ProblemEntry[]>(...entries: E) => {
+  const byStatus = new Map<number, string[]>();
+  for (const entry of entries) {
+    const [code, status] = typeof entry === "string" ? [entry, problemCodes[entry as ProblemCode] as number] : (entry as readonly [ProblemCode, number]);
+    if (!statusesOf(code).includes(status as never)) throw new Error(`problems(): ${code} is never sent with ${status}`);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, codes]) => [
+      status,
+      { description: problemStatuses[status as ProblemStatus].description, content: { "application/problem+json": { schema: ProblemSchema, [codesKey]: codes } } },
+    ]),
+  ) as unknown as { [S in StatusOfEntry<E[number]> & ProblemStatus]: { description: string; content: typeof problemContent } };
+};
 
 /** The request header of operations that honour idempotent retries. */
 export const IdempotencyKeyParameter = {
@@ -106,28 +120,86 @@ export const IdempotencyKeyParameter = {
 type Json = Record<string, unknown>;
 const methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 
-/** Adds what middleware sends to every operation of a generated document (see the file comment). */
-export function finishDocument(doc: Json): Json {
+/** What the validators of a route check, from its definition (zod schemas get a validator; plain JSON Schema is documentation). */
+export interface RouteValidation {
+  /** Path, query or header parameters checked by zod: 400 REQUEST_INVALID. */
+  parameters: boolean;
+  /** A JSON body checked by zod: 400 MALFORMED_JSON, 415 UNSUPPORTED_MEDIA_TYPE, 422 REQUEST_INVALID. */
+  jsonBody: boolean;
+}
+
+const isZod = (schema: unknown) => typeof (schema as { safeParse?: unknown } | undefined)?.safeParse === "function";
+
+/** The validation of each route of `app`'s registry, by `method path` (as the document spells them). */
+export function routeValidations(definitions: readonly { type: string; route?: unknown }[]): Map<string, RouteValidation> {
+  const out = new Map<string, RouteValidation>();
+  for (const definition of definitions) {
+    if (definition.type !== "route") continue;
+    const route = definition.route as { method: string; path: string; request?: { params?: unknown; query?: unknown; headers?: unknown; body?: { content?: Record<string, { schema?: unknown }> } } };
+    const request = route.request ?? {};
+    const body = Object.entries(request.body?.content ?? {});
+    out.set(`${route.method} ${route.path}`, {
+      parameters: [request.params, request.query, request.headers].some(isZod),
+      jsonBody: body.some(([type, media]) => /json/.test(type) && isZod(media.schema)),
+    });
+  }
+  return out;
+}
+
+/**
+ * The codes middleware sends for an operation, by status: the error mapper's 500, the
+ * credential's 401 and 503 (the token is looked up), the scope's 403, the body limit's 413,
+ * the validators' 400/415/422, the idempotency key's, the cursor's.
+ */
+function middlewareCodes(method: string, op: { security?: Json[]; parameters?: Json[] }, validation: RouteValidation | undefined): [ProblemStatus, ProblemCode][] {
+  const out: [ProblemStatus, ProblemCode][] = [[500, "INTERNAL"]];
+  const bearer = (op.security ?? []).filter((requirement) => "bearer" in requirement);
+  if (bearer.length) out.push([401, "UNAUTHENTICATED"], [503, "STORAGE_UNAVAILABLE"]);
+  if (bearer.some((requirement) => (requirement.bearer as string[]).length)) out.push([403, "FORBIDDEN"]);
+  if (["post", "put", "patch"].includes(method)) out.push([413, "BODY_TOO_LARGE"]);
+  if (validation?.parameters) out.push([400, "REQUEST_INVALID"]);
+  if (validation?.jsonBody) out.push([400, "MALFORMED_JSON"], [415, "UNSUPPORTED_MEDIA_TYPE"], [422, "REQUEST_INVALID"]);
+  const parameter = (name: string, where: string) => op.parameters?.some((p) => String(p.name).toLowerCase() === name && p.in === where);
+  if (parameter("idempotency-key", "header")) out.push([400, "REQUEST_INVALID"], [409, "IDEMPOTENCY_IN_PROGRESS"], [422, "IDEMPOTENCY_KEY_REUSED"]);
+  if (parameter("cursor", "query")) out.push([400, "INVALID_CURSOR"]);
+  return out;
+}
+
+/** The problem schema of one response: the Problem component, its `code` one of `codes`. */
+const problemSchemaWith = (codes: string[]) => ({
+  allOf: [{ $ref: "#/components/schemas/Problem" }, { type: "object", properties: { code: { type: "string", enum: codes } } }],
+});
+
+/**
+ * Adds what middleware sends to every operation of a generated document (see the file
+ * comment), and gives each problem response the `code` enum of what it can send: the route's
+ * codes (`problems(...)`) and the middleware's. `validations` (from `routeValidations`) says
+ * which routes have validators; without it, none is assumed.
+ */
+export function finishDocument(doc: Json, validations: Map<string, RouteValidation> = new Map()): Json {
   const components = (doc.components ??= {}) as Json;
   components.headers = { ...(components.headers as Json | undefined), ...headerComponents };
-  components.responses = {
-    ...(components.responses as Json | undefined),
-    ...Object.fromEntries(Object.values(problemResponses).map(([name, response]) => [name, response])),
-  };
-  for (const item of Object.values((doc.paths ?? {}) as Record<string, Json>)) {
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
     for (const [method, value] of Object.entries(item)) {
       if (!methods.includes(method)) continue;
-      const op = value as { responses: Record<string, Json>; security?: Json[]; requestBody?: unknown; parameters?: Json[] };
-      const add: ProblemStatus[] = [500, 503];
-      if (op.security?.some((requirement) => "bearer" in requirement)) add.push(401);
-      if (op.requestBody || op.parameters?.length) add.push(400);
-      if (["post", "put", "patch"].includes(method)) add.push(413);
-      if (op.requestBody) add.push(415);
-      const idempotent = op.parameters?.some((p) => String(p.name).toLowerCase() === "idempotency-key");
-      const responses: Record<string, Json> = { ...Object.fromEntries(add.map((status) => [status, problemRef(status)])), ...op.responses };
+      const op = value as { responses: Record<string, Json>; security?: Json[]; parameters?: Json[] };
+      const codes = new Map<string, Set<string>>();
+      const add = (status: string, code: string) => codes.set(status, (codes.get(status) ?? new Set()).add(code));
+      for (const [status, code] of middlewareCodes(method, op, validations.get(`${method} ${path}`))) add(String(status), code);
+      const responses: Record<string, Json> = { ...op.responses };
       for (const [status, response] of Object.entries(responses)) {
-        if (status in problemResponses && isInlineProblem(response)) responses[status] = problemRef(Number(status) as ProblemStatus);
-        if ("$ref" in responses[status]!) continue;
+        const media = (response.content as Record<string, Json> | undefined)?.["application/problem+json"];
+        for (const code of (media?.[codesKey] as string[] | undefined) ?? []) add(status, code);
+        if (media) delete media[codesKey];
+      }
+      for (const [status, set] of codes) {
+        const response = (responses[status] ??= { description: problemStatuses[Number(status) as ProblemStatus].description, content: {} });
+        const content = (response.content ??= {}) as Json;
+        content["application/problem+json"] = { schema: problemSchemaWith([...set].sort()) };
+        response.headers = { ...(problemStatuses[Number(status) as ProblemStatus] as { headers?: Json }).headers, ...(response.headers as Json | undefined) };
+      }
+      const idempotent = op.parameters?.some((p) => String(p.name).toLowerCase() === "idempotency-key");
+      for (const [status, response] of Object.entries(responses)) {
         const headers: Json = { "x-request-id": headerRef("RequestId"), ...(response.headers as Json | undefined) };
         if (idempotent && status.startsWith("2")) headers["Idempotent-Replayed"] = headerRef("IdempotentReplayed");
         response.headers = headers;
@@ -135,19 +207,16 @@ export function finishDocument(doc: Json): Json {
       op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
-  // Only what is used (a header only a later route needs, say, stays out until then).
+  // Only the headers that are used (a header only a later route needs, say, stays out until then).
   const used = JSON.stringify(doc.paths);
-  for (const kind of ["responses", "headers"] as const) {
-    const all = components[kind] as Json;
-    components[kind] = Object.fromEntries(Object.entries(all).filter(([name]) => used.includes(`"#/components/${kind}/${name}"`) || JSON.stringify(components.responses).includes(`"#/components/${kind}/${name}"`)));
-  }
+  components.headers = Object.fromEntries(Object.entries(components.headers as Json).filter(([name]) => used.includes(`"#/components/headers/${name}"`)));
   return doc;
 }
 
 /** The finished document of `app` (built once, on the first call: every route is registered by then). */
-export function documentOf(app: Pick<OpenAPIHono, "getOpenAPI31Document">) {
+export function documentOf(app: Pick<OpenAPIHono, "getOpenAPI31Document" | "openAPIRegistry">) {
   let doc: Json | undefined;
-  return () => (doc ??= finishDocument(app.getOpenAPI31Document(documentConfig) as unknown as Json));
+  return () => (doc ??= finishDocument(app.getOpenAPI31Document(documentConfig) as unknown as Json, routeValidations(app.openAPIRegistry.definitions)));
 }
 
 /** Tokens are opaque bearer secrets; the scopes an operation needs are the names in its requirement. */

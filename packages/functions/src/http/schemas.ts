@@ -6,7 +6,7 @@ import { lifecycleStates } from "@rollgate/core/registry";
 import { FieldIssueSchema } from "./problem-schema.js";
 export { FieldIssueSchema, ProblemSchema } from "./problem-schema.js";
 
-/** Standard error responses for a route: references to the shared problem responses (openapi.ts). */
+/** A route's problem responses, by the codes it can send (openapi.ts). */
 export { problems } from "./openapi.js";
 
 export const SpecIdParam = z

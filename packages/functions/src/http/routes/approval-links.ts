@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z as zo } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { html } from "hono/html";
 import { z } from "zod";
@@ -133,7 +133,7 @@ async function readDecisionBody(c: Context<AppEnv>): Promise<{ raw: unknown; isJ
 
 // Documentation only: the handlers read the token and the body themselves (an invalid token
 // is a 404 like an unknown one; a form field sent twice is refused), so no zod validator runs.
-const TokenPath = zo.object({ token: zo.string().openapi({ param: { name: "token", in: "path" }, description: "The link's secret (never logged)" }) });
+const tokenParameter = { name: "token", in: "path" as const, required: true, description: "The link's secret (never logged)", schema: { type: "string" as const } };
 const page = { "text/html": { schema: { type: "string" as const, description: "The approval page" } } };
 const decisionFields = {
   type: "object" as const,
@@ -142,8 +142,31 @@ const decisionFields = {
   additionalProperties: false,
 };
 
+/** What a decision through a link can be refused with (a form gets the page back with the status instead). */
+const decisionProblems = problems(
+  "BAD_REQUEST",
+  "CROSS_SITE_REQUEST",
+  "APPROVAL_LINK_REVOKED",
+  "SELF_APPROVAL",
+  "ROLE_NOT_REQUIRED",
+  "APPROVAL_LINK_NOT_FOUND",
+  "APPROVAL_LINK_EXPIRED",
+  "ALREADY_VOTED",
+  "NOT_AWAITING_APPROVAL",
+  "GATE_EXPIRED",
+  "DEPLOYMENT_FINISHED",
+  "DEPLOYMENT_NOT_RUNNABLE",
+  "DEPLOYMENT_CONFLICT",
+  "TASK_TOKEN_INVALID",
+  "TASK_TIMED_OUT",
+  "UNSUPPORTED_MEDIA_TYPE",
+  ["REQUEST_INVALID", 422],
+  "STORAGE_UNAVAILABLE",
+  "WORKFLOW_UNAVAILABLE",
+);
+
 function linkRoute(method: "get" | "post") {
-  const base = { path: "/approvals/{token}", tags: ["approval-links"], request: { params: TokenPath }, security: [] };
+  const base = { path: "/approvals/{token}", tags: ["approval-links"], parameters: [tokenParameter], security: [] };
   if (method === "get") {
     return createRoute({
       ...base,
@@ -151,7 +174,7 @@ function linkRoute(method: "get" | "post") {
       operationId: "viewApprovalLink",
       summary: "The approval page of one approver's link",
       description: "No credential: the link is one. Shows the rollout, who approves through the link and the votes so far; changes nothing.",
-      responses: { 200: { description: "The page", content: page }, ...problems(404) },
+      responses: { 200: { description: "The page", content: page }, ...problems("APPROVAL_LINK_NOT_FOUND", "STORAGE_UNAVAILABLE") },
     });
   }
   return createRoute({
@@ -162,7 +185,6 @@ function linkRoute(method: "get" | "post") {
     description:
       "From the page's own form (a cross-site request is a 403) or a JSON client. A form gets the page back, also when the decision is refused (with the refusal's status); JSON gets the link's view or a problem.",
     request: {
-      ...base.request,
       body: {
         required: true,
         content: {
@@ -174,11 +196,11 @@ function linkRoute(method: "get" | "post") {
     },
     responses: {
       200: { description: "Recorded", content: { "application/json": { schema: ApprovalLinkViewSchema }, ...page } },
-      400: { description: "The body cannot be read (a field twice, a file, malformed JSON)", content: problems(400)[400].content },
-      403: { description: "Cross-site, or the link was revoked, or the approver may not decide (role, own deployment)", content: { ...problems(403)[403].content, ...page } },
-      404: { description: "Not a valid link", content: problems(404)[404].content },
-      409: { description: "The link has expired, the gate is closed, or this approver has decided already", content: { ...problems(409)[409].content, ...page } },
-      ...problems(415, 422),
+      ...decisionProblems,
+      400: { description: "The body cannot be read (a field twice, a file, malformed JSON)", content: decisionProblems[400].content },
+      403: { description: "Cross-site, or the link was revoked, or the approver may not decide (role, own deployment)", content: { ...decisionProblems[403].content, ...page } },
+      404: { description: "Not a valid link", content: decisionProblems[404].content },
+      409: { description: "The link has expired, the gate is closed, or this approver has decided already", content: { ...decisionProblems[409].content, ...page } },
     },
   });
 }

@@ -38,7 +38,7 @@ export function eventRoutes(services: AppServices) {
       request: { params: IdParam, query: EventsQuery },
       responses: {
         200: { description: "A page of events", content: { "application/json": { schema: EventPageSchema } } },
-        ...problems(400, 401, 403, 404),
+        ...problems("DEPLOYMENT_NOT_FOUND"),
       },
       security: bearerScope("specs:read"),
     }),

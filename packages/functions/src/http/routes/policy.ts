@@ -46,7 +46,7 @@ export function policyRoutes(services: AppServices) {
       responses: {
         200: { description: "The policy", headers: ETag, content: { "application/json": { schema: PolicySchema } } },
         304: { description: "Unchanged since the ETag given in If-None-Match", headers: ETag },
-        ...problems(401, 403),
+        
       },
       security: bearerScope("specs:read"),
     }),
@@ -74,7 +74,7 @@ export function policyRoutes(services: AppServices) {
       },
       responses: {
         200: { description: "The policy now in force", headers: ETag, content: { "application/json": { schema: PolicySchema } } },
-        ...problems(400, 401, 403, 412, 422),
+        ...problems("POLICY_INVALID", "POLICY_REVISION_MISMATCH"),
       },
       security: bearerScope("admin"),
     }),

@@ -34,7 +34,7 @@ export function slackUserRoutes(services: AppServices) {
       responses: {
         200: { description: "Replaced", content: { "application/json": { schema: SlackLinkSchema } } },
         201: { description: "Created", headers: { Location: { schema: { type: "string" } } }, content: { "application/json": { schema: SlackLinkSchema } } },
-        ...problems(400, 401, 403, 422),
+        ...problems("SLACK_LINK_SUBJECT_UNKNOWN"),
       },
       security: sec,
     }),
@@ -54,7 +54,7 @@ export function slackUserRoutes(services: AppServices) {
       summary: "A Slack user's link",
       description: "The principal the Slack user acts as and the scopes it has in Slack; 404 when the user is not linked.",
       request: { params: SlackUserParam },
-      responses: { 200: { description: "The link", content: { "application/json": { schema: SlackLinkSchema } } }, ...problems(400, 401, 403, 404) },
+      responses: { 200: { description: "The link", content: { "application/json": { schema: SlackLinkSchema } } }, ...problems("SLACK_USER_NOT_LINKED") },
       security: sec,
     }),
     async (c) => c.json(await links().get(c.req.valid("param").slackUserId), 200),
@@ -68,7 +68,7 @@ export function slackUserRoutes(services: AppServices) {
       summary: "Unlink a Slack user: it acts as nobody from now on",
       description: "Removes the link. The Slack user's commands and button clicks are refused from then on; votes already cast stay recorded.",
       request: { params: SlackUserParam },
-      responses: { 204: { description: "Unlinked" }, ...problems(400, 401, 403, 404) },
+      responses: { 204: { description: "Unlinked" }, ...problems("SLACK_USER_NOT_LINKED") },
       security: sec,
     }),
     async (c) => {

@@ -19,7 +19,7 @@ export function tokenRoutes(services: AppServices) {
       request: { body: { required: true, content: { "application/json": { schema: issueTokenSchema } } } },
       responses: {
         201: { description: "Issued", headers: { Location: headerRef("Location") }, content: { "application/json": { schema: TokenSchema.extend({ token: z.string() }).openapi("IssuedToken") } } },
-        ...problems(400, 401, 403, 409, 422),
+        ...problems("INVALID_SUBJECT", "PRINCIPAL_DISABLED", "PRINCIPAL_CONFLICT"),
       },
       security: bearerScope("admin"),
     }),
@@ -40,7 +40,7 @@ export function tokenRoutes(services: AppServices) {
       summary: "List tokens (never their secrets)",
       description: "Newest first, paged with `limit` and `cursor`. A revoked token is removed, so it is not listed.",
       request: { query: PageQuery },
-      responses: { 200: { description: "A page of tokens", content: { "application/json": { schema: pageOf(TokenSchema, "TokenPage") } } }, ...problems(400, 401, 403) },
+      responses: { 200: { description: "A page of tokens", content: { "application/json": { schema: pageOf(TokenSchema, "TokenPage") } } } },
       security: bearerScope("admin"),
     }),
     async (c) => c.json(await services.tokens.list(c.req.valid("query")), 200),
@@ -55,7 +55,7 @@ export function tokenRoutes(services: AppServices) {
       summary: "Revoke a token",
       description: "The token stops working at once; its principal and the principal's other tokens are untouched. `Location` of an issued token is this URL.",
       request: { params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, "expected a token id").openapi({ param: { name: "id", in: "path" } }) }) },
-      responses: { 204: { description: "Revoked" }, ...problems(400, 401, 403, 404) },
+      responses: { 204: { description: "Revoked" }, ...problems("TOKEN_NOT_FOUND") },
       security: bearerScope("admin"),
     }),
     async (c) => {

@@ -42,7 +42,7 @@ export function webhookRoutes(services: AppServices) {
           headers: { Location: headerRef("Location") },
           content: { "application/json": { schema: CreatedWebhookSchema } },
         },
-        ...problems(400, 401, 403, 422),
+        
       },
       security: sec,
     }),
@@ -63,7 +63,7 @@ export function webhookRoutes(services: AppServices) {
       summary: "List subscriptions, oldest first (never their secrets)",
       description: "Paged with `limit` and `cursor`.",
       request: { query: PageQuery },
-      responses: { 200: { description: "A page of subscriptions", content: { "application/json": { schema: pageOf(WebhookSchema, "WebhookPage") } } }, ...problems(400, 401, 403) },
+      responses: { 200: { description: "A page of subscriptions", content: { "application/json": { schema: pageOf(WebhookSchema, "WebhookPage") } } } },
       security: sec,
     }),
     async (c) => c.json(await webhooks().list(c.req.valid("query")), 200),
@@ -78,7 +78,7 @@ export function webhookRoutes(services: AppServices) {
       summary: "Unsubscribe",
       description: "Nothing more is delivered: pending deliveries end failed with WEBHOOK_DELETED.",
       request: { params: IdParam },
-      responses: { 204: { description: "Removed" }, ...problems(401, 403, 404) },
+      responses: { 204: { description: "Removed" }, ...problems("WEBHOOK_NOT_FOUND") },
       security: sec,
     }),
     async (c) => {
@@ -98,7 +98,7 @@ export function webhookRoutes(services: AppServices) {
       request: { params: IdParam, query: PageQuery },
       responses: {
         200: { description: "A page of deliveries", content: { "application/json": { schema: pageOf(DeliverySchema, "WebhookDeliveryPage") } } },
-        ...problems(400, 401, 403, 404),
+        ...problems("WEBHOOK_NOT_FOUND"),
       },
       security: sec,
     }),
@@ -116,7 +116,7 @@ export function webhookRoutes(services: AppServices) {
       request: { params: DeliveryParams },
       responses: {
         202: { description: "Due now: the dispatcher attempts it next", content: { "application/json": { schema: DeliverySchema } } },
-        ...problems(401, 403, 404, 409),
+        ...problems("WEBHOOK_NOT_FOUND", "WEBHOOK_DELIVERY_NOT_FOUND", "WEBHOOK_DELIVERY_DELIVERED"),
       },
       security: sec,
     }),

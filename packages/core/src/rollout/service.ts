@@ -104,7 +104,6 @@ export interface AutoDeployOutcome {
   warnings: FieldIssue[];
 }
 
-/** An Idempotency-Key for a deployment, and the response a replay of it gets. */
 /** A promotion: the version current in `from`, deployed to `to`. */
 export interface PromoteInput {
   specId: string;
@@ -113,6 +112,7 @@ export interface PromoteInput {
   reason?: string;
 }
 
+/** An Idempotency-Key for a deployment, and the response a replay of it gets. */
 export interface IdempotentDeploy {
   claim: IdempotencyClaim;
   respond: (outcome: DeploymentOutcome) => StoredResponse;

@@ -3,16 +3,16 @@
  * builder output, passed through unchanged, so Step Functions runs exactly what the local
  * engine runs.
  */
-import { Function, use, type StackContext } from "sst/constructs";
+import { Cron, Function, use, type StackContext } from "sst/constructs";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup } from "aws-cdk-lib/aws-logs";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
 import { buildStateMachineDefinition } from "@rollgate/core/workflow";
 import { Api } from "./Api.js";
 import { functionDefaults, functionLogGroup, logRetention } from "./defaults.js";
-import { suppressFunctionFindings, suppressLambdaTargetFindings, suppressStateMachineFindings } from "./nag.js";
-import { rolloutStateMachineName } from "./naming.js";
-import { lambdaTargetStatements, tableReadWrite } from "./permissions.js";
+import { suppressExecutionWildcard, suppressFunctionFindings, suppressLambdaTargetFindings, suppressStateMachineFindings } from "./nag.js";
+import { rolloutExecutionsArn, rolloutStateMachineName } from "./naming.js";
+import { lambdaTargetStatements, resumeTableAccess, tableReadWrite } from "./permissions.js";
 import { Secrets } from "./Secrets.js";
 import { Storage } from "./Storage.js";
 
@@ -66,6 +66,27 @@ export function Orchestration({ stack, app }: StackContext) {
 
   suppressStateMachineFindings(stateMachine);
 
+  // A lost StartExecution answer or a crash between a launch and its record can leave a
+  // deployment in flight with nothing driving it: a sweep resumes it, as `npm start` does.
+  const resumeFunction = new Function(stack, "Resume", {
+    ...functionDefaults,
+    handler: "packages/functions/src/resume.handler",
+    timeout: 60,
+    logGroup: functionLogGroup(stack, "Resume"),
+    environment: {
+      ...functionDefaults.environment,
+      ROLLGATE_TABLE_NAME: table.tableName,
+      ROLLGATE_STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+    },
+  });
+  resumeFunction.addToRolePolicy(resumeTableAccess(table));
+  resumeFunction.addToRolePolicy(new PolicyStatement({ actions: ["states:StartExecution"], resources: [stateMachine.stateMachineArn] }));
+  // Whether the recorded execution still runs; and the launch's own name on a retried start.
+  resumeFunction.addToRolePolicy(new PolicyStatement({ actions: ["states:DescribeExecution"], resources: [rolloutExecutionsArn(stack, app)] }));
+  new Cron(stack, "ResumeInFlight", { schedule: "rate(5 minutes)", job: resumeFunction });
+  suppressFunctionFindings(resumeFunction);
+  suppressExecutionWildcard(resumeFunction);
+
   stack.addOutputs({ StateMachineArn: stateMachine.stateMachineArn });
-  return { stateMachine, stepFunction };
+  return { stateMachine, stepFunction, resumeFunction };
 }

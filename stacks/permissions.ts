@@ -30,6 +30,17 @@ export function tableReadWrite(table: ITable): PolicyStatement {
   });
 }
 
+/**
+ * What the in-flight sweep (functions/src/resume.ts) does with the table: query the ACTIVE
+ * index, read a deployment, record the execution it started (puts in a transaction). Items
+ * of the table only, not the GSI.
+ */
+export const resumeTableActions = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem"] as const;
+
+export function resumeTableAccess(table: ITable): PolicyStatement {
+  return new PolicyStatement({ actions: [...resumeTableActions], resources: [table.tableArn] });
+}
+
 /** What the `lambda-alias` traffic target calls on the functions it shifts. */
 export const lambdaTargetActions = [
   "lambda:GetAlias",

@@ -24,6 +24,7 @@ const handlers = {
   step: ["Orchestration", "packages/functions/src/step.handler"],
   relay: ["OutboxRelay", "packages/functions/src/stream.handler"],
   deliveries: ["OutboxRelay", "packages/functions/src/deliveries.handler"],
+  resume: ["Orchestration", "packages/functions/src/resume.handler"],
 } as const;
 
 let dev: Synthesized;

@@ -971,6 +971,72 @@ export interface components {
             actor?: string;
             at: string;
             data: {
+                alias?: string;
+                allowPrivateNetwork?: boolean;
+                environments?: string[];
+                functionName?: string;
+                name: string;
+                origin?: string;
+                region?: string;
+                revision: number;
+                specs: string[];
+                /** @enum {string} */
+                type: "webhook" | "lambda-alias";
+            };
+            deploymentId?: string;
+            environment?: string;
+            id: string;
+            seq?: number;
+            specId?: string;
+            stream?: string;
+            /** @enum {string} */
+            type: "target.registered";
+        } | {
+            actor?: string;
+            at: string;
+            data: {
+                alias?: string;
+                allowPrivateNetwork?: boolean;
+                changed: string[];
+                environments?: string[];
+                functionName?: string;
+                name: string;
+                origin?: string;
+                previousRevision: number;
+                region?: string;
+                revision: number;
+                specs: string[];
+                /** @enum {string} */
+                type: "webhook" | "lambda-alias";
+            };
+            deploymentId?: string;
+            environment?: string;
+            id: string;
+            seq?: number;
+            specId?: string;
+            stream?: string;
+            /** @enum {string} */
+            type: "target.changed";
+        } | {
+            actor?: string;
+            at: string;
+            data: {
+                name: string;
+                revision: number;
+                type: string;
+            };
+            deploymentId?: string;
+            environment?: string;
+            id: string;
+            seq?: number;
+            specId?: string;
+            stream?: string;
+            /** @enum {string} */
+            type: "target.removed";
+        } | {
+            actor?: string;
+            at: string;
+            data: {
                 forced?: boolean;
                 minDurationSeconds?: number;
                 purpose: string;

@@ -30,6 +30,18 @@ const failure = object({ code: string(), message: string(), step: number().int()
 const weights = object({ stable: number(), candidate: number() });
 const stepRef = { step: number().int(), kind: string() };
 const subjectRoles = object({ subject: string(), roles: array(string()) });
+const targetFields = {
+  name: string(),
+  type: enumOf(["webhook", "lambda-alias"]),
+  revision: number().int(),
+  specs: array(string()),
+  environments: array(string()).optional(),
+  origin: string().optional(),
+  allowPrivateNetwork: boolean().optional(),
+  functionName: string().optional(),
+  alias: string().optional(),
+  region: string().optional(),
+};
 
 /** `data` of each event type. Adding a type here is how a new event is declared. */
 export const eventDataSchemas = {
@@ -50,6 +62,12 @@ export const eventDataSchemas = {
     changedEnvironments: array(string()),
     environments: record(string(), unknown()),
   }),
+
+  // Registered traffic targets (stream `target:<name>`). Never the webhook secret (`changed` may
+  // name it), and of a webhook URL only its origin (a query string can carry a deployer's token).
+  "target.registered": object(targetFields),
+  "target.changed": object({ ...targetFields, previousRevision: number().int(), changed: array(string()) }),
+  "target.removed": object({ name: string(), type: string(), revision: number().int() }),
 
   // A deployment's life, in the order they usually happen.
   "deployment.created": object({

@@ -35,15 +35,16 @@ export function recordExecution(store: RolloutStore, deploymentId: string, execu
   }));
 }
 
-/** Starts an execution for the deployment and records its id. */
+/** Starts an execution for the deployment and records its id; `name`: see Orchestrator.start. */
 export async function startExecution(
   store: RolloutStore & { orchestrator: Orchestrator },
   record: DeploymentRecord,
   mode: ExecutionInput["mode"],
   error?: StepError,
   waitSeconds?: number,
+  name?: string,
 ): Promise<string> {
-  const { executionId } = await store.orchestrator.start(executionInput(record, mode, error, waitSeconds));
+  const { executionId } = await store.orchestrator.start(executionInput(record, mode, error, waitSeconds), name ? { name } : {});
   await recordExecution(store, record.id, executionId, mode);
   return executionId;
 }

@@ -24,7 +24,6 @@ export {
   type DeploymentService,
   type DeploymentServiceDeps,
   type EnvironmentStatus,
-  type ResumedDeployment,
-  type ResumeOptions,
 } from "./service.js";
+export { resumeInFlight, executionRunning, ResumeIncompleteError, type ResumedDeployment, type ResumeOptions } from "./resume.js";
 export { createDeploymentEventFeed, type DeploymentEventFeed, type DeploymentEventPage } from "./event-feed.js";

@@ -18,7 +18,7 @@ import {
   NothingToPromoteError,
   VersionDisabledError,
 } from "./errors.js";
-import { remainingBakeSeconds, startExecution } from "./executions.js";
+import { resumeInFlight, type ResumedDeployment, type ResumeOptions } from "./resume.js";
 import { launchDeployment } from "./launch.js";
 import type { DeploymentStatus } from "./model.js";
 import { compilePlan, type Plan } from "./plan.js";
@@ -63,21 +63,6 @@ export interface EnvironmentStatus {
 }
 
 /** For a resume while the process runs (after its database came back), not only at start. */
-export interface ResumeOptions {
-  /** Whether an execution of this process still drives the deployment: then it is left alone. */
-  isRunning?: (deploymentId: string) => boolean;
-  /** Leaves deployments changed within this many ms alone (one being launched or stopped right now). */
-  quietForMs?: number;
-}
-
-export interface ResumedDeployment {
-  id: string;
-  status: DeploymentStatus;
-  mode: "run" | "compensate";
-  executionId: string;
-  /** What was left of an interrupted bake, waited out before the rollout goes on. */
-  waitSeconds?: number;
-}
 
 /**
  * What a rollout use case returns, for every caller to show (HTTP, Slack, the dashboard,
@@ -104,7 +89,6 @@ export interface AutoDeployOutcome {
   warnings: FieldIssue[];
 }
 
-/** An Idempotency-Key for a deployment, and the response a replay of it gets. */
 /** A promotion: the version current in `from`, deployed to `to`. */
 export interface PromoteInput {
   specId: string;
@@ -113,6 +97,7 @@ export interface PromoteInput {
   reason?: string;
 }
 
+/** An Idempotency-Key for a deployment, and the response a replay of it gets. */
 export interface IdempotentDeploy {
   claim: IdempotencyClaim;
   respond: (outcome: DeploymentOutcome) => StoredResponse;
@@ -371,40 +356,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       }
     },
 
-    /**
-     * After a restart (the local engine keeps executions in memory): gives every deployment
-     * in the ACTIVE index a new execution. Running ones continue from their recorded cursor,
-     * open gates re-open with their links and votes intact, rollbacks compensate. Call it at
-     * process start, before the engine has executions of its own; later (after the database
-     * was down, when executions may have given up) only with `isRunning` and `quietForMs`.
-     */
-    async resumeInFlight(options: ResumeOptions = {}): Promise<ResumedDeployment[]> {
-      const resumed: ResumedDeployment[] = [];
-      const quietSince = clock().getTime() - (options.quietForMs ?? 0);
-      let startKey: Record<string, AttributeValue> | undefined;
-      do {
-        const page = await deps.table.client.send(
-          new QueryCommand({
-            TableName: deps.table.tableName,
-            KeyConditionExpression: "pk = :pk",
-            ExpressionAttributeValues: marshallItem({ ":pk": keys.activePartition() }),
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const { deploymentId } = unmarshallItem<{ deploymentId: string }>(item);
-          const record = await findDeployment(deps.table, deploymentId);
-          if (!record) continue;
-          const mode = record.status === "rolling_back" ? "compensate" : ["pending", "in_progress", "awaiting_approval"].includes(record.status) ? "run" : undefined;
-          if (!mode) continue;
-          if (options.isRunning?.(record.id) || Date.parse(record.updatedAt) > quietSince) continue;
-          const waitSeconds = mode === "run" ? remainingBakeSeconds(record, clock()) : 0;
-          const executionId = await startExecution(store, record, mode, undefined, waitSeconds || undefined);
-          resumed.push({ id: record.id, status: record.status, mode, executionId, ...(waitSeconds ? { waitSeconds } : {}) });
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return resumed;
-    },
+    /** Gives in-flight deployments that nothing drives a new execution (see rollout/resume.ts). */
+    resumeInFlight: (options: ResumeOptions = {}): Promise<ResumedDeployment[]> => resumeInFlight(store, options),
   };
 }

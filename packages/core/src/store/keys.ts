@@ -34,6 +34,8 @@
  *                                                                                the same item shape as a deployment event, so the relay publishes both)
  *   spec event          EVENTS#spec:<specId>        EVT#<version:8>         -   (spec.version_registered, written with the version)
  *                       EVENTS#spec:<specId>        EVT#<version:8>#<n:4>   -   (spec.version_state_changed, n = the version's stateRevision)
+ *   target event        EVENTS#target:<name>        EVT#<createdMs:13>#<rev:8> - (target.registered/changed/removed; createdMs: when this registration of the
+ *                                                                                name began, so a name registered again after its removal starts a new run)
  */
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -112,4 +114,6 @@ export const keys = {
   platformEvent: (stream: string, seq: number) => ({ pk: `EVENTS#${stream}`, sk: `EVT#${pad(seq, 8)}` }),
   specEventStream: (specId: string) => `spec:${specId}`,
   specStateEvent: (specId: string, version: number, n: number) => ({ pk: `EVENTS#spec:${specId}`, sk: `EVT#${pad(version, 8)}#${pad(n, 4)}` }),
+  targetEventStream: (name: string) => `target:${name}`,
+  targetEvent: (name: string, createdMs: number, revision: number) => ({ pk: `EVENTS#target:${name}`, sk: `EVT#${pad(createdMs, 13)}#${pad(revision, 8)}` }),
 } as const;

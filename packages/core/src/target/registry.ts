@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, QueryCommand, TransactWriteItemsCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import {
+  cancellationReasons,
   gsi1Partition,
   isConditionalCheckFailed,
   keys,
@@ -11,6 +12,7 @@ import {
   type CursorCodec,
   type TableContext,
 } from "../store/index.js";
+import { changedSettings, targetRemovedEvent, targetWrittenEvent } from "./events.js";
 import { InvalidTargetError, TargetInUseError, TargetNotFoundError, TargetReferenceError } from "./errors.js";
 import {
   targetInputSchema,
@@ -24,14 +26,19 @@ import {
 /**
  * The registered targets, one item each at keys.registeredTarget(name), listed through
  * GSI1 (TARGETS / name). The webhook secret lives on the item and leaves this module only
- * towards the webhook adapter: views never carry it.
+ * towards the webhook adapter: views never carry it. Each change writes its event
+ * (`target.registered`, `target.changed`, `target.removed`; target/events.ts) in the same
+ * transaction.
  */
 export interface TargetRegistry {
-  /** Creates (`created: true`, with the secret shown once) or replaces a target. */
+  /**
+   * Creates (`created: true`, with the secret shown once) or replaces a target. A
+   * replacement that changes no setting still writes a new revision, without an event.
+   */
   put(name: string, input: unknown, actor: string): Promise<{ target: TargetView; created: boolean; secret?: string }>;
   get(name: string): Promise<TargetView>;
   list(page: { limit: number; cursor?: string }): Promise<{ items: TargetView[]; nextCursor: string | null }>;
-  delete(name: string): Promise<void>;
+  delete(name: string, actor: string): Promise<void>;
   /** See resolveRegisteredTarget. */
   resolve(name: string, use: { specId: string; environment: string; field: string }): Promise<StoredTarget>;
 }
@@ -98,19 +105,28 @@ export function createTargetRegistry(deps: { table: TableContext; cursors: Curso
 
   const load = (name: string) => loadRegisteredTarget(deps.table, name);
 
-  async function write(target: StoredTarget, previous: StoredTarget | undefined) {
+  /** Writes `target` over `previous` (conditioned on its revision) with its event, if anything changed. */
+  async function write(target: StoredTarget, previous: StoredTarget | undefined, actor: string) {
+    const unchanged = previous !== undefined && changedSettings(previous, target).length === 0;
     await client.send(
-      new PutItemCommand({
-        TableName: tableName,
-        Item: marshallItem({
-          ...keys.registeredTarget(target.name),
-          gsi1pk: keys.registeredTargetListPartition(),
-          gsi1sk: target.name,
-          entity: "registeredTarget",
-          ...target,
-        }),
-        ConditionExpression: previous ? "revision = :rev" : "attribute_not_exists(pk)",
-        ...(previous ? { ExpressionAttributeValues: marshallItem({ ":rev": previous.revision }) } : {}),
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: marshallItem({
+                ...keys.registeredTarget(target.name),
+                gsi1pk: keys.registeredTargetListPartition(),
+                gsi1sk: target.name,
+                entity: "registeredTarget",
+                ...target,
+              }),
+              ConditionExpression: previous ? "revision = :rev" : "attribute_not_exists(pk)",
+              ...(previous ? { ExpressionAttributeValues: marshallItem({ ":rev": previous.revision }) } : {}),
+            },
+          },
+          ...(unchanged ? [] : [targetWrittenEvent(tableName, target, previous, actor)]),
+        ],
       }),
     );
   }
@@ -156,10 +172,10 @@ export function createTargetRegistry(deps: { table: TableContext; cursors: Curso
               ...(input.region ? { region: input.region } : {}),
             };
           }
-          await write(target, previous);
+          await write(target, previous, actor);
           return { target: toTargetView(target), created: !previous, ...(shown ? { secret: shown } : {}) };
         },
-        { retries: 5, baseMs: 20, maxMs: 200, shouldRetry: isConditionalCheckFailed },
+        { retries: 5, baseMs: 20, maxMs: 200, shouldRetry: lostRace },
       );
     },
 
@@ -175,18 +191,33 @@ export function createTargetRegistry(deps: { table: TableContext; cursors: Curso
         toTargetView(fromItem(item)),
       ),
 
-    async delete(name) {
+    async delete(name, actor) {
       validTargetName(name);
       const users = await deploymentsInFlightUsing(deps.table, name);
       if (users.length > 0) throw new TargetInUseError(name, users);
-      try {
-        await client.send(
-          new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.registeredTarget(name)), ConditionExpression: "attribute_exists(pk)" }),
-        );
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) throw new TargetNotFoundError(name);
-        throw error;
-      }
+      // Conditioned on the revision read, so the removal event describes what was removed.
+      await withBackoff(
+        async () => {
+          const target = await load(name);
+          if (!target) throw new TargetNotFoundError(name);
+          await client.send(
+            new TransactWriteItemsCommand({
+              TransactItems: [
+                {
+                  Delete: {
+                    TableName: tableName,
+                    Key: marshallItem(keys.registeredTarget(name)),
+                    ConditionExpression: "revision = :rev",
+                    ExpressionAttributeValues: marshallItem({ ":rev": target.revision }),
+                  },
+                },
+                targetRemovedEvent(tableName, target, actor, clock().toISOString()),
+              ],
+            }),
+          );
+        },
+        { retries: 5, baseMs: 20, maxMs: 200, shouldRetry: lostRace },
+      );
     },
 
     resolve: (name, use) => resolveRegisteredTarget(deps.table, name, use),
@@ -254,6 +285,9 @@ async function deploymentsInFlightUsing(table: TableContext, name: string): Prom
   }
   return users;
 }
+
+/** A write that lost to a concurrent one (its condition failed): read again and retry. */
+const lostRace = (error: unknown) => isConditionalCheckFailed(error) || (cancellationReasons(error)?.includes("ConditionalCheckFailed") ?? false);
 
 /** The stored item, without table attributes. */
 function fromItem(item: Record<string, unknown>): StoredTarget {

@@ -17,7 +17,7 @@ export interface CloudEvent {
 /**
  * The CloudEvent of an outbox event. `id` is the event id (what receivers deduplicate on,
  * and the `webhook-id`); `source` says which thing it is about: a deployment, a spec, or
- * the platform policy.
+ * a registered target, or the platform policy.
  */
 export function toCloudEvent(event: OutboxEvent): CloudEvent {
   let source: string;
@@ -29,6 +29,10 @@ export function toCloudEvent(event: OutboxEvent): CloudEvent {
     const specId = event.stream.slice("spec:".length);
     source = `/rollgate/specs/${specId}`;
     subject = typeof event.data.version === "number" ? `${specId}/v${event.data.version}` : specId;
+  } else if (event.stream.startsWith("target:")) {
+    const name = event.stream.slice("target:".length);
+    source = `/rollgate/targets/${name}`;
+    subject = name;
   } else {
     source = `/rollgate/${event.stream}`;
   }

@@ -166,7 +166,7 @@ function resumeStranded(runtime: Runtime, quietForMs: number): () => Promise<voi
     (running ??= (async () => {
       try {
         const resumed = await runtime.services.deployments!.resumeInFlight({
-          isRunning: (id) => orchestrator?.isDriving(id) ?? false,
+          isRunning: (record) => orchestrator?.isDriving(record.id) ?? false,
           quietForMs,
         });
         for (const r of resumed) process.stdout.write(`${new Date().toISOString().slice(11, 19)} deployment ${r.id} resumed (${r.mode}) after a storage outage\n`);

@@ -104,7 +104,7 @@ export function targetRoutes(services: AppServices) {
       security: sec,
     }),
     async (c) => {
-      await targets().delete(c.req.valid("param").name);
+      await targets().delete(c.req.valid("param").name, c.get("principal").subject);
       return c.body(null, 204);
     },
   );

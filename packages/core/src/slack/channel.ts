@@ -93,19 +93,19 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
    * earlier holder without a recorded `ts` means that post may have reached Slack: the
    * message is looked up (after the claim, less a margin for clock skew) and reused if found.
    */
-  async function postOnce(deploymentId: string, card: CardState, owner: string, slot: string, message: SlackMessage): Promise<string> {
+  async function postOnce(deploymentId: string, card: CardState, owner: string, slot: string, message: SlackMessage): Promise<{ ts: string; found: boolean }> {
     const tag = { eventType: releaseEventType, payload: { deployment_id: deploymentId, slot } };
     const claimedAt = card.claims[slot];
     if (claimedAt) {
       const oldest = ((Date.parse(claimedAt) - claimSkewMs) / 1_000).toFixed(6);
       const found = await deps.api.findMessage({ channel: message.channel, ...(message.threadTs ? { threadTs: message.threadTs } : {}), oldest, tag });
-      if (found) return found;
+      if (found) return { ts: found, found: true };
     } else {
       const at = clock();
       await deps.cards.claim(deploymentId, owner, slot, at);
       card.claims[slot] = at.toISOString();
     }
-    return (await deps.api.postMessage({ ...message, metadata: tag })).ts;
+    return { ts: (await deps.api.postMessage({ ...message, metadata: tag })).ts, found: false };
   }
 
   async function underLease(view: DeploymentView, card: CardState, owner: string) {
@@ -113,10 +113,9 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     const rendered = renderCard(view);
     const renderedHash = hashOf(rendered);
     if (!card.ts) {
-      const adopted = card.claims.card !== undefined;
-      const ts = await postOnce(view.id, card, owner, "card", { channel: card.channel, ...rendered });
+      const { ts, found } = await postOnce(view.id, card, owner, "card", { channel: card.channel, ...rendered });
       // A card found in Slack shows what it showed then: unknown here, so it is updated below.
-      const shown = adopted ? "" : renderedHash;
+      const shown = found ? "" : renderedHash;
       await cards.setPosted(view.id, owner, ts, shown);
       card = { ...card, ts, renderedHash: shown };
     }
@@ -127,7 +126,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     for (const event of pending) {
       const reply = renderThreadReply(event, view, mentions);
       if (!reply) continue;
-      const ts = await postOnce(view.id, card, owner, event.id, { channel: card.channel, threadTs: card.ts, ...reply });
+      const { ts } = await postOnce(view.id, card, owner, event.id, { channel: card.channel, threadTs: card.ts, ...reply });
       await cards.addReply(view.id, owner, event.id, ts);
     }
     if (view.rollbackOf) {
@@ -136,7 +135,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
         for (const event of view.timeline.filter((e) => originReplyTypes.has(e.type) && !card.replies[`origin:${e.id}`])) {
           const reply = originReply(event, view)!;
           const slot = `origin:${event.id}`;
-          const ts = await postOnce(view.id, card, owner, slot, { channel: origin.channel, threadTs: origin.ts, text: truncate(reply.text), ...(reply.broadcast ? { broadcast: true } : {}) });
+          const { ts } = await postOnce(view.id, card, owner, slot, { channel: origin.channel, threadTs: origin.ts, text: truncate(reply.text), ...(reply.broadcast ? { broadcast: true } : {}) });
           await cards.addReply(view.id, owner, slot, ts);
         }
       }

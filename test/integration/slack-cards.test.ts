@@ -47,6 +47,9 @@ async function click(userId: string, actionId: string, value: string, id = `clic
   return { res, id };
 }
 
+/** The data of a deployment's timeline events of one type. */
+const eventData = (view: { timeline: { type: string; data: unknown }[] }, type: string) => view.timeline.filter((e) => e.type === type).map((e) => e.data);
+
 const answerTo = (id: string) => eventually(() => standIn.responses.find((r) => r.path === `/hooks/${id}`)?.body, `the response_url answer ${id}`);
 
 async function register(n: number) {
@@ -92,6 +95,8 @@ beforeAll(async () => {
   expect(await json(res)).toMatchObject({ response_type: "ephemeral" });
   expect((await answerTo(responseId)).text).toContain("recorded as tess");
   await waitFor(first, "succeeded");
+  // The slash command's vote is a Slack vote too.
+  expect((await deployment(first)).approvals[0].votes).toEqual([expect.objectContaining({ subject: "tess", via: "slack", comment: "looks fine" })]);
 });
 
 afterAll(async () => {
@@ -144,7 +149,10 @@ describe("release cards and buttons", () => {
     expect(again.status).toBe(200);
     await waitFor(v2, "succeeded");
     const view = await deployment(v2);
-    expect(view.approvals[0].votes).toEqual([expect.objectContaining({ subject: "tess", decision: "approve" })]);
+    // Recorded as a Slack vote, on the gate and on the timeline.
+    expect(view.approvals[0].votes).toEqual([expect.objectContaining({ subject: "tess", decision: "approve", via: "slack" })]);
+    expect(eventData(view, "deployment.approval_recorded")).toEqual([expect.objectContaining({ subject: "tess", via: "slack" })]);
+    expect(eventData(view, "deployment.approval_decided")).toEqual([expect.objectContaining({ decision: "approved", by: "tess", via: "slack" })]);
 
     const card = await cardShows(v2, "rollgate.rollback");
     await eventually(() => repliesOfType(v2, "succeeded").length === 1, "the outcome reply");
@@ -170,7 +178,8 @@ describe("release cards and buttons", () => {
     const no = await click("U0TESS", "rollgate.reject", v3);
     expect((await answerTo(no.id)).text).toContain("rejection");
     const done = await eventually(async () => { const d = await deployment(v3); return ["rolled_back", "aborted"].includes(d.status) ? d : undefined; }, "the rejection to finish");
-    expect(done.approvals[0]).toMatchObject({ status: "rejected" });
+    expect(done.approvals[0]).toMatchObject({ status: "rejected", votes: [expect.objectContaining({ subject: "tess", decision: "reject", via: "slack" })] });
+    expect(eventData(done, "deployment.approval_decided")).toEqual([expect.objectContaining({ decision: "rejected", by: "tess", via: "slack" })]);
     await cardShows(v3, "rejected");
     expect(cardsOf(v3)).toHaveLength(1);
   });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   expect(sub.status).toBe(201);
   const id = (await json(sub)).id;
   await eventually(async () => (await rollgate.runtime.services.webhooks!.active()).some((w) => w.id === id), "the subscription in the index");
-  for (const n of [1, 2]) {
+  for (const n of [1, 2, 3]) {
     const doc = { ...parse(loadTestFixture("canary-service.yaml")), id: "outage-pay", description: `r${n}`, environments: { production: { requires_approval: false } } };
     doc.guardrails.deployment.human_approval_required = [];
     expect((await rollgate.request("/v1/specs", { method: "POST", json: doc })).status).toBe(201);
@@ -60,7 +60,7 @@ async function slackDeliveries(deploymentId: string) {
   const { Items = [] } = await table.client.send(
     new QueryCommand({ TableName: table.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: marshallItem({ ":pk": keys.webhook(keys.slackDeliveryChannel()).pk }) }),
   );
-  return Items.map((i) => unmarshallItem<{ eventId: string; status: string; attempts: number; lastError?: { code: string } }>(i)).filter((d) => d.eventId.startsWith(`${deploymentId}:`));
+  return Items.map((i) => unmarshallItem<{ eventId: string; eventType: string; status: string; attempts: number; lastError?: { code: string } }>(i)).filter((d) => d.eventId.startsWith(`${deploymentId}:`));
 }
 
 describe("a Slack outage delays only Slack", () => {
@@ -98,5 +98,34 @@ describe("a Slack outage delays only Slack", () => {
     expect(limited).toBeDefined();
     expect(card.at - limited.at).toBeGreaterThanOrEqual(1_000);
     expect(standIn.ok("chat.postMessage").filter((c) => !c.params.thread_ts && JSON.stringify(c.blocks).includes(id))).toHaveLength(1);
+  });
+
+  it("Slack posts the card and a reply but its answers are lost: the delivery's retry finds them, no second card, no duplicate reply", async () => {
+    const cardPosts = (id: string) => standIn.ok("chat.postMessage").filter((c) => !c.params.thread_ts && JSON.stringify(c.blocks).includes(id));
+    // The first post of the card and the first of a thread reply: each reaches Slack, its answer does not.
+    const lost = new Set<string>();
+    standIn.mode = {
+      kind: "lose_answer",
+      times: 2,
+      match: (call) => {
+        const kind = call.params.thread_ts ? "reply" : "card";
+        // Only this release's messages (the card and the outcome name it), not a late one of the previous test.
+        if (call.method !== "chat.postMessage" || !(call.params.text ?? "").includes("outage-pay v3") || lost.has(kind)) return false;
+        lost.add(kind);
+        return true;
+      },
+    };
+    // After the previous test's rollout has let go of the environment.
+    const res = await eventually(async () => { const r = await rollgate.request("/v1/deployments", { method: "POST", json: { specId: "outage-pay", version: 3, environment: "production" } }); return r.status === 202 ? r : undefined; }, "the deployment of v3");
+    const id = (await json(res)).id as string;
+    await eventually(async () => ((await json(await rollgate.request(`/v1/deployments/${id}`))).status === "succeeded" ? true : undefined), "the rollout");
+    const outcome = () => standIn.messages.filter((m) => m.threadTs && m.metadata?.event_payload.deployment_id === id && m.text.includes("succeeded"));
+    await eventually(() => outcome().length > 0, "the outcome reply");
+    await eventually(async () => { const d = await slackDeliveries(id); return d.some((x) => x.eventType === "deployment.succeeded") && d.every((x) => x.status === "delivered") ? true : undefined; }, "every Slack delivery");
+    expect(standIn.calls.filter((c) => c.answerLost).map((c) => (c.params.thread_ts ? "reply" : "card"))).toEqual(["card", "reply"]);
+    const card = cardPosts(id)[0]!;
+    expect(cardPosts(id)).toHaveLength(1);
+    expect(standIn.messages.filter((m) => m.threadTs === card.ts).map((m) => m.text)).toEqual([expect.stringContaining("succeeded")]);
+    standIn.mode = { kind: "ok" };
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { mockClient } from "aws-sdk-client-mock";
-import { blockKitLimits, createSlackResponder, parseSlackCommand, renderCard, signSlackRequest, verifySlackSignature, type SlackJob } from "@rollgate/core/slack";
+import { blockKitLimits, createSlackResponder, parseSlackCommand, renderCard, renderThreadReply, signSlackRequest, verifySlackSignature, type SlackJob } from "@rollgate/core/slack";
 import type { DeploymentView } from "@rollgate/core/rollout";
+import type { DomainEvent } from "@rollgate/core/events";
 import { createSlackSelfInvoke, isSlackJobEvent } from "../../packages/functions/src/slack-jobs.js";
 
 // The root holds SST's older client-lambda; the mock matches by class, so load the copy functions resolves (loosely typed: the copies' types do not unify).
@@ -88,5 +89,59 @@ describe("AWS: Slack work continues in an async invoke of the API function", () 
     lambda.on(InvokeCommand).resolves({ StatusCode: 500 });
     await expect(createSlackSelfInvoke({ client: new LambdaClient({ region: "us-east-1" }), functionName: "f" })(job)).rejects.toThrow("500");
     lambda.restore();
+  });
+});
+
+describe("every Slack message keeps within Block Kit's limits, however long the deployment's strings", () => {
+  const huge = (c: string) => c.repeat(10_000);
+  /** Slack's limits: 50 blocks; 3,000 per text (2,000 per section field); 2,000 per button value; 75 per button label; 255 per block_id. */
+  function limitsBroken(message: { text: string; blocks: Record<string, unknown>[] }): string[] {
+    const broken: string[] = [];
+    if (message.text.length > blockKitLimits.text) broken.push(`text ${message.text.length}`);
+    if (message.blocks.length > blockKitLimits.blocks) broken.push(`${message.blocks.length} blocks`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const walk = (node: any, path: string) => {
+      if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${path}[${i}]`));
+      if (!node || typeof node !== "object") return;
+      if (typeof node.block_id === "string" && node.block_id.length > 255) broken.push(`${path}.block_id`);
+      if (node.type === "button") {
+        if (node.value.length > blockKitLimits.buttonValue) broken.push(`${path}.value ${node.value.length}`);
+        if (node.text.text.length > 75) broken.push(`${path} label ${node.text.text.length}`);
+      }
+      for (const field of node.fields ?? []) if (field.text.length > blockKitLimits.fieldText) broken.push(`${path} field ${field.text.length}`);
+      if (typeof node.text === "string" && node.text.length > blockKitLimits.text) broken.push(`${path}.text ${node.text.length}`);
+      for (const [key, value] of Object.entries(node)) walk(value, `${path}.${key}`);
+    };
+    walk(message.blocks, "blocks");
+    return broken;
+  }
+  const subject = huge("s");
+  const vote = { subject, role: huge("r"), decision: "reject" as const, at: "", via: "slack" as const, comment: huge("c") };
+  const view = {
+    id: huge("d").slice(0, 3_000), specId: huge("p"), version: 2, environment: huge("e"), strategy: huge("t"), purpose: "deploy", status: "succeeded", requestedBy: subject,
+    reason: huge("why "), rollbackOf: huge("o"), plan: { steps: [{ index: 0, kind: huge("k") }] }, currentStep: { index: 0, kind: huge("k") }, trafficWeights: { stable: 0, candidate: 100 }, stableVersion: 1,
+    approvals: [{ gate: 0, step: 0, requiredRoles: [huge("role ")], openedAt: "", expiresAt: "", status: "rejected", approvedRoles: [], votes: Array.from({ length: 30 }, () => vote), links: 0 }],
+    failure: { code: huge("C"), message: huge("m") }, timeline: [], pendingCompensations: [],
+  } as unknown as DeploymentView;
+  const event = (type: string, data: Record<string, unknown>) => ({ id: "e:1", type, deploymentId: "d", specId: "p", environment: "e", at: "", actor: subject, data }) as DomainEvent;
+  const replies: [string, Record<string, unknown>][] = [
+    ["deployment.approval_requested", { gate: 0, requiredRoles: [huge("role ")], expiresAt: huge("x"), links: 1, approvers: Array.from({ length: 200 }, () => ({ subject, roles: [huge("r")] })), rolesWithoutApprovers: [huge("n")] }],
+    ["deployment.approval_recorded", { gate: 0, ...vote }],
+    ["deployment.rollback_started", { failure: { code: huge("C"), message: huge("m"), step: 3 } }],
+    ["deployment.succeeded", { version: 2, previousVersion: 1 }],
+    ["deployment.rolled_back", {}],
+    ["deployment.aborted", {}],
+    ["deployment.rollback_failed", { rollbackError: huge("err "), pendingCompensations: [], lockHeld: true }],
+  ];
+
+  it("the card", () => {
+    expect(limitsBroken(renderCard(view))).toEqual([]);
+    expect(limitsBroken(renderCard({ ...view, status: "in_progress" }))).toEqual([]);
+  });
+  it.each(replies)("the thread reply to %s", (type, data) => {
+    const mentions = new Map([[subject, Array.from({ length: 50 }, (_, i) => `U0${i}`)]]);
+    const reply = renderThreadReply(event(type, data), view, mentions);
+    expect(reply).toBeDefined();
+    expect(limitsBroken(reply!)).toEqual([]);
   });
 });

@@ -1271,7 +1271,7 @@ export interface components {
                 role: string | null;
                 subject: string;
                 /** @enum {string} */
-                via: "api" | "link";
+                via: "api" | "link" | "slack";
             };
             deploymentId?: string;
             environment?: string;
@@ -1291,6 +1291,8 @@ export interface components {
                 /** @enum {string} */
                 decision: "approved" | "rejected";
                 gate: number;
+                /** @enum {string} */
+                via: "api" | "link" | "slack";
             };
             deploymentId?: string;
             environment?: string;
@@ -1867,10 +1869,10 @@ export interface components {
             role: string | null;
             subject: string;
             /**
-             * @description api: a credential of the principal; link: the principal's own approval link
+             * @description api: a credential of the principal (a token or a dashboard session); link: the principal's own approval link; slack: a linked Slack user's button or command
              * @enum {string}
              */
-            via: "api" | "link";
+            via: "api" | "link" | "slack";
         };
         VoteOutcome: {
             deploymentId: string;

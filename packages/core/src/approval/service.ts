@@ -8,7 +8,7 @@ import { describePlan, summarizePlan } from "../rollout/plan-summary.js";
 import { loadDeployment } from "../rollout/repository.js";
 import { ApprovalLinkExpiredError, ApprovalLinkNotFoundError, ApprovalLinkRevokedError } from "./errors.js";
 import { readLink, type ApprovalLinkRecord } from "./links.js";
-import { castVote, type VoteOutcome } from "./votes.js";
+import { castVote, viaOf, type VoteOutcome } from "./votes.js";
 
 export interface DecisionInput {
   decision: "approve" | "reject";
@@ -90,7 +90,7 @@ export function createApprovalService(deps: { table: TableContext; orchestrator:
         comment: input.comment,
         subject: principal.subject,
         roles: principal.roles,
-        via: "api",
+        via: viaOf(principal),
       });
     },
 

@@ -1,4 +1,5 @@
 import type { TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type { Principal } from "../auth/principal.js";
 import type { PendingEvent } from "../events/outbox.js";
 import type { Orchestrator } from "../workflow/contract.js";
 import { ExecutionNotFoundError, TaskTimedOutError, TaskTokenInvalidError } from "../workflow/errors.js";
@@ -17,12 +18,17 @@ export interface Ballot {
   comment?: string;
   /** The principal's subject (a lower-case identifier: compared exactly, never normalized). */
   subject: string;
-  /** api: one of the principal's credentials; link: the principal's approval link. */
-  via: "api" | "link";
+  /** api / slack: a credential of the principal, by its kind (viaOf); link: the principal's approval link. */
+  via: Vote["via"];
   /** The roles the vote may count for: the principal's (api), or those of its link it still holds (link). */
   roles: string[];
   /** The gate an approval link belongs to (link). */
   gate?: number;
+}
+
+/** The channel a principal's vote came through, from the kind of credential that resolved it. */
+export function viaOf(principal: Pick<Principal, "credential">): Vote["via"] {
+  return principal.credential === "slack" ? "slack" : "api";
 }
 
 export interface VoteOutcome {
@@ -114,7 +120,7 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
     if (outcome === "approved") {
       Object.assign(after, { status: "in_progress", currentStep: gate.step + 1, taskToken: undefined });
       events.push({ type: "deployment.approved", actor: ballot.subject, data: { gate: gate.gate, approvedRoles } });
-      events.push({ type: "deployment.approval_decided", actor: ballot.subject, data: { gate: gate.gate, decision: "approved", by: ballot.subject, approvedRoles } });
+      events.push({ type: "deployment.approval_decided", actor: ballot.subject, data: { gate: gate.gate, decision: "approved", by: ballot.subject, via: vote.via, approvedRoles } });
     } else if (outcome === "rejected") {
       const by = vote.subject;
       Object.assign(after, {
@@ -127,7 +133,7 @@ export async function castVote(store: VoteStore, deploymentId: string, ballot: B
       events.push({
         type: "deployment.approval_decided",
         actor: ballot.subject,
-        data: { gate: gate.gate, decision: "rejected", by: ballot.subject, approvedRoles, ...(vote.comment ? { comment: vote.comment } : {}) },
+        data: { gate: gate.gate, decision: "rejected", by: ballot.subject, via: vote.via, approvedRoles, ...(vote.comment ? { comment: vote.comment } : {}) },
       });
     }
     return {

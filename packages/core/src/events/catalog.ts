@@ -128,13 +128,15 @@ export const eventDataSchemas = {
     decision: enumOf(["approve", "reject"]),
     comment: string().optional(),
     at: string(),
-    via: enumOf(["api", "link"]),
+    via: enumOf(["api", "link", "slack"]),
   }),
   /** A gate closed by a vote: approved (quorum) or rejected. A timeout is a `step_failed` with APPROVAL_TIMEOUT. */
   "deployment.approval_decided": object({
     gate: number().int(),
     decision: enumOf(["approved", "rejected"]),
     by: string(),
+    /** How the deciding vote came (as the vote's `via`). */
+    via: enumOf(["api", "link", "slack"]),
     approvedRoles: array(string()),
     comment: string().optional(),
   }),

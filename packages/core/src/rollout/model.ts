@@ -75,8 +75,8 @@ export interface Vote {
   decision: "approve" | "reject";
   comment?: string;
   at: string;
-  /** api: a credential of the principal; link: the principal's own approval link. */
-  via: "api" | "link";
+  /** How the vote came: api (a credential of the principal: a token, or a dashboard session), link (the principal's own approval link), slack (a linked Slack user's button or command). */
+  via: "api" | "link" | "slack";
 }
 
 export interface ApprovalGate {

@@ -12,12 +12,38 @@ export interface SlackMessage {
   threadTs?: string;
   /** A thread reply also shown in the channel. */
   broadcast?: boolean;
+  /** Slack message metadata (invisible to people): what lets a retry find a message whose post it could not record. */
+  metadata?: MessageTag;
+}
+
+/** Message metadata as Slack stores it: `event_type` and a flat `event_payload` of strings. */
+export interface MessageTag {
+  eventType: string;
+  payload: Record<string, string>;
+}
+
+/** Where to look for a message already posted: a channel's history, or one thread's replies. */
+export interface MessageSearch {
+  channel: string;
+  /** The parent's `ts`: search this thread (conversations.replies); absent: the channel (conversations.history). */
+  threadTs?: string;
+  /** Slack `ts` (seconds, as a string): only messages after it. */
+  oldest: string;
+  /** The metadata the message carries: its `event_type` and these payload fields, exactly. */
+  tag: MessageTag;
 }
 
 /** The Web API calls Rollgate makes (the port; the adapter below is `@slack/web-api`). */
 export interface SlackApi {
+  /**
+   * Posts once: a post is never retried in-process after Slack may have received it (a 5xx,
+   * a timeout, a dropped connection), since that could post twice; only a 429 (nothing was
+   * posted) is retried after its Retry-After.
+   */
   postMessage(message: SlackMessage): Promise<{ channel: string; ts: string }>;
   updateMessage(message: { channel: string; ts: string; text: string; blocks: Block[] }): Promise<void>;
+  /** The `ts` of the newest message matching the search, if any (needs the `channels:history` / `groups:history` scopes). */
+  findMessage(search: MessageSearch): Promise<string | undefined>;
 }
 
 export interface SlackApiOptions {
@@ -27,8 +53,12 @@ export interface SlackApiOptions {
   teamId?: string;
   /** Per HTTP request. Default 5,000. */
   timeoutMs?: number;
-  /** Retries inside one delivery attempt (5xx, network, 429 after its Retry-After). Default 2. */
+  /** Retries inside one delivery attempt (5xx, network, 429 after its Retry-After; a post only after a 429). Default 2. */
   retries?: number;
+  /** The longest Retry-After a post waits out in-process; a longer one fails the attempt (`rate_limited`). Default 30 s. */
+  maxRetryAfterMs?: number;
+  /** Pages of history a search reads at most (200 messages each). Default 10. */
+  searchPages?: number;
 }
 
 const quietLogger: SlackLogger = {
@@ -65,13 +95,18 @@ function slackErrorCode(error: unknown): string {
  * retry with the delivery machinery's own backoff and dead letter.
  */
 export function createSlackWebApi(options: SlackApiOptions): SlackApi {
-  const client = new WebClient(options.botToken, {
+  const retries = options.retries ?? 2;
+  const common = {
     slackApiUrl: options.apiUrl ?? "https://slack.com/api/",
     timeout: options.timeoutMs ?? 5_000,
-    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: false },
     logger: quietLogger,
     ...(options.teamId ? { teamId: options.teamId } : {}),
-  });
+  };
+  const client = new WebClient(options.botToken, { ...common, retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 2_000, randomize: false } });
+  // Posts are not idempotent: no retry by the SDK; a 429 comes back as an error with its Retry-After, waited out below.
+  const poster = new WebClient(options.botToken, { ...common, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  const searchPages = options.searchPages ?? 10;
   const call = async <T>(method: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -79,19 +114,49 @@ export function createSlackWebApi(options: SlackApiOptions): SlackApi {
       throw new SlackApiError(method, slackErrorCode(error), { cause: error });
     }
   };
-  return {
-    async postMessage(message) {
-      const answer = await call("chat.postMessage", () =>
-        client.chat.postMessage({
+  const post = async (message: SlackMessage) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await poster.chat.postMessage({
           channel: message.channel,
           text: message.text,
           ...(message.blocks ? { blocks: message.blocks as never } : {}),
           ...(message.threadTs ? { thread_ts: message.threadTs, ...(message.broadcast ? { reply_broadcast: true } : {}) } : {}),
+          ...(message.metadata ? { metadata: { event_type: message.metadata.eventType, event_payload: message.metadata.payload } } : {}),
           unfurl_links: false,
-        } as never),
-      );
+        } as never);
+      } catch (error) {
+        const e = error as { code?: string; retryAfter?: number };
+        const waitMs = e.code === ErrorCode.RateLimitedError && typeof e.retryAfter === "number" ? e.retryAfter * 1_000 : undefined;
+        if (waitMs === undefined || waitMs > maxRetryAfterMs || attempt >= retries) throw new SlackApiError("chat.postMessage", slackErrorCode(error), { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
+  };
+  const tagged = (found: { metadata?: { event_type?: string; event_payload?: unknown } } | undefined, tag: MessageTag) => {
+    const payload = (found?.metadata?.event_payload ?? {}) as Record<string, unknown>;
+    return found?.metadata?.event_type === tag.eventType && Object.entries(tag.payload).every(([key, value]) => payload[key] === value);
+  };
+  return {
+    async postMessage(message) {
+      const answer = await post(message);
       if (!answer.ts) throw new SlackApiError("chat.postMessage", "no_ts_in_answer");
       return { channel: answer.channel ?? message.channel, ts: answer.ts };
+    },
+    async findMessage(search) {
+      let cursor: string | undefined;
+      for (let page = 0; page < searchPages; page++) {
+        const common = { channel: search.channel, oldest: search.oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+        const answer = search.threadTs
+          ? await call("conversations.replies", () => client.conversations.replies({ ...common, ts: search.threadTs! }))
+          : await call("conversations.history", () => client.conversations.history(common));
+        const found = (answer.messages ?? []).filter((m) => m.ts && tagged(m, search.tag)).map((m) => m.ts!);
+        if (found.length) return found.sort().at(-1);
+        cursor = answer.response_metadata?.next_cursor || undefined;
+        if (!answer.has_more || !cursor) return undefined;
+      }
+      // More history since the claim than a search reads: treated as not found (at worst a second card, never none).
+      return undefined;
     },
     async updateMessage(message) {
       await call("chat.update", () => client.chat.update({ channel: message.channel, ts: message.ts, text: message.text, blocks: message.blocks as never }));

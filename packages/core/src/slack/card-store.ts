@@ -9,12 +9,18 @@ import { marshallItem, unmarshallItem } from "../store/marshall.js";
  * shows now, and a short lease so that one process at a time talks to Slack about one card.
  * Everything is written conditionally, so a restart, a relay retry or a second process
  * never posts a second card or a second reply: they find the `ts` and the reply here.
+ *
+ * A post is claimed first (`claims`: slot -> when), then made, then recorded. A crash or a
+ * lost answer between the post and the record leaves a claim without a `ts`: the next
+ * holder looks for the message in Slack (by its metadata, after the claim) before posting.
  */
 export interface CardState {
   deploymentId: string;
   channel: string;
   ts?: string;
   replies: Record<string, string>;
+  /** Posts begun (slot `card`, or a reply's key) -> when (ISO); kept after the post is recorded. */
+  claims: Record<string, string>;
   renderedHash?: string;
 }
 
@@ -22,6 +28,8 @@ export interface CardStore {
   /** Takes the card's lease (creating the item on first use); `undefined` while another holder has it. */
   acquire(deploymentId: string, channel: string, owner: string, now: Date, leaseMs: number): Promise<CardState | undefined>;
   release(deploymentId: string, owner: string): Promise<void>;
+  /** Records that a post of `slot` begins now, unless one began before (the first claim's time stays). */
+  claim(deploymentId: string, owner: string, slot: string, at: Date): Promise<void>;
   setPosted(deploymentId: string, owner: string, ts: string, renderedHash: string): Promise<void>;
   addReply(deploymentId: string, owner: string, key: string, ts: string): Promise<void>;
   setRendered(deploymentId: string, owner: string, renderedHash: string): Promise<void>;
@@ -40,6 +48,7 @@ const toState = (item: Record<string, unknown>): CardState => ({
   channel: item.channel as string,
   ...(typeof item.ts === "string" ? { ts: item.ts } : {}),
   replies: (item.replies as Record<string, string> | undefined) ?? {},
+  claims: (item.claims as Record<string, string> | undefined) ?? {},
   ...(typeof item.renderedHash === "string" ? { renderedHash: item.renderedHash } : {}),
 });
 
@@ -73,7 +82,7 @@ export function createCardStore(table: TableContext): CardStore {
             TableName: tableName,
             Key: key(id),
             UpdateExpression:
-              "SET entity = :entity, deploymentId = :id, channel = if_not_exists(channel, :channel), replies = if_not_exists(replies, :none), createdAt = if_not_exists(createdAt, :now), expiresAt = if_not_exists(expiresAt, :expires), leaseUntil = :until, leaseOwner = :owner",
+              "SET entity = :entity, deploymentId = :id, channel = if_not_exists(channel, :channel), replies = if_not_exists(replies, :none), claims = if_not_exists(claims, :none), createdAt = if_not_exists(createdAt, :now), expiresAt = if_not_exists(expiresAt, :expires), leaseUntil = :until, leaseOwner = :owner",
             ConditionExpression: "attribute_not_exists(pk) OR leaseUntil < :now",
             ExpressionAttributeValues: marshallItem({
               ":entity": "slackCard",
@@ -103,6 +112,7 @@ export function createCardStore(table: TableContext): CardStore {
       }
     },
 
+    claim: (id, owner, slot, at) => ownedUpdate(id, owner, "claims.#slot = if_not_exists(claims.#slot, :at)", { ":at": at.toISOString() }, { "#slot": slot }),
     setPosted: (id, owner, ts, renderedHash) => ownedUpdate(id, owner, "ts = :ts, renderedHash = :hash", { ":ts": ts, ":hash": renderedHash }),
     addReply: (id, owner, replyKey, ts) => ownedUpdate(id, owner, "replies.#reply = :ts", { ":ts": ts }, { "#reply": replyKey }),
     setRendered: (id, owner, renderedHash) => ownedUpdate(id, owner, "renderedHash = :hash", { ":hash": renderedHash }),

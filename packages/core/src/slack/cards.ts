@@ -6,9 +6,9 @@ import type { Block } from "./api.js";
  * Release cards in Block Kit: one parent message per deployment, rendered from the
  * deployment as it is now (so an update that arrives late still shows the truth), and the
  * few thread replies DESIGN.md section 11 allows. Slack's limits are kept here: at most 50
- * blocks, 3,000 characters per text, 2,000 per button value.
+ * blocks, 3,000 characters per text (2,000 per section field), 2,000 per button value.
  */
-export const blockKitLimits = { blocks: 50, text: 3_000, buttonValue: 2_000 } as const;
+export const blockKitLimits = { blocks: 50, text: 3_000, fieldText: 2_000, buttonValue: 2_000 } as const;
 
 export const slackActions = { approve: "rollgate.approve", reject: "rollgate.reject", rollback: "rollgate.rollback" } as const;
 
@@ -60,6 +60,7 @@ const statusIcon: Record<string, string> = {
 };
 
 const section = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text: truncate(text) } });
+const field = (text: string) => ({ type: "mrkdwn", text: truncate(text, blockKitLimits.fieldText) });
 const context = (text: string): Block => ({ type: "context", elements: [{ type: "mrkdwn", text: truncate(text) }] });
 const button = (actionId: string, text: string, value: string, style?: "primary" | "danger"): Block => ({
   type: "button",
@@ -90,12 +91,7 @@ export function renderCard(view: DeploymentView): { text: string; blocks: Block[
     section(`${statusIcon[view.status] ?? ""} *${escapeText(cardTitle(view))}*\n*Status:* ${view.status.replace(/_/g, " ")}   *Phase:* ${phaseOf(view)}`),
     {
       type: "section",
-      fields: [
-        { type: "mrkdwn", text: `*Strategy*\n${view.strategy}` },
-        { type: "mrkdwn", text: `*Step*\n${step}` },
-        { type: "mrkdwn", text: `*Traffic*\n${weights}` },
-        { type: "mrkdwn", text: `*Requested by*\n${escapeText(view.requestedBy)}` },
-      ],
+      fields: [field(`*Strategy*\n${escapeText(view.strategy)}`), field(`*Step*\n${step}`), field(`*Traffic*\n${weights}`), field(`*Requested by*\n${escapeText(view.requestedBy)}`)],
     },
   ];
   for (const gate of view.approvals.slice(-10)) {

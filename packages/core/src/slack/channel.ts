@@ -4,7 +4,7 @@ import { isRollgateError } from "../errors/index.js";
 import type { DeploymentView } from "../rollout/queries.js";
 import { keys } from "../store/keys.js";
 import type { ChannelOutcome, DeliveryChannel, StoredDelivery, WebhookStore } from "../webhooks/index.js";
-import type { SlackApi } from "./api.js";
+import type { SlackApi, SlackMessage } from "./api.js";
 import { CardLeaseLostError, type CardState, type CardStore } from "./card-store.js";
 import { cardEventTypes, escapeText, renderCard, renderThreadReply, threadReplyTypes, truncate } from "./cards.js";
 import { SlackApiError } from "./errors.js";
@@ -41,6 +41,10 @@ export interface SlackChannel extends DeliveryChannel {
 }
 
 const channelId = keys.slackDeliveryChannel();
+/** The metadata `event_type` of every message Rollgate posts; its payload names the deployment and the slot. */
+export const releaseEventType = "rollgate_release";
+/** How far before a claim a lookup starts: Slack's clock and ours may differ a little. */
+const claimSkewMs = 5 * 60_000;
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");
 /** A rollback deployment's events that are also told in the thread of the deployment it rolls back. */
 const originReplyTypes = new Set(["deployment.created", "deployment.succeeded", "deployment.rolled_back", "deployment.aborted", "deployment.rollback_failed"]);
@@ -83,14 +87,37 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
 
   const fanOut = createSlackFanOut(deps.store, clock);
 
+  /**
+   * Posts one message of a card (slot `card`, a reply's event id, `origin:<event id>`) at
+   * most once: claims the slot, then posts with metadata naming the slot. A claim from an
+   * earlier holder without a recorded `ts` means that post may have reached Slack: the
+   * message is looked up (after the claim, less a margin for clock skew) and reused if found.
+   */
+  async function postOnce(deploymentId: string, card: CardState, owner: string, slot: string, message: SlackMessage): Promise<{ ts: string; found: boolean }> {
+    const tag = { eventType: releaseEventType, payload: { deployment_id: deploymentId, slot } };
+    const claimedAt = card.claims[slot];
+    if (claimedAt) {
+      const oldest = ((Date.parse(claimedAt) - claimSkewMs) / 1_000).toFixed(6);
+      const found = await deps.api.findMessage({ channel: message.channel, ...(message.threadTs ? { threadTs: message.threadTs } : {}), oldest, tag });
+      if (found) return { ts: found, found: true };
+    } else {
+      const at = clock();
+      await deps.cards.claim(deploymentId, owner, slot, at);
+      card.claims[slot] = at.toISOString();
+    }
+    return { ts: (await deps.api.postMessage({ ...message, metadata: tag })).ts, found: false };
+  }
+
   async function underLease(view: DeploymentView, card: CardState, owner: string) {
     const { api, cards } = deps;
     const rendered = renderCard(view);
     const renderedHash = hashOf(rendered);
     if (!card.ts) {
-      const posted = await api.postMessage({ channel: card.channel, ...rendered });
-      await cards.setPosted(view.id, owner, posted.ts, renderedHash);
-      card = { ...card, ts: posted.ts, renderedHash };
+      const { ts, found } = await postOnce(view.id, card, owner, "card", { channel: card.channel, ...rendered });
+      // A card found in Slack shows what it showed then: unknown here, so it is updated below.
+      const shown = found ? "" : renderedHash;
+      await cards.setPosted(view.id, owner, ts, shown);
+      card = { ...card, ts, renderedHash: shown };
     }
     const pending = view.timeline.filter((event) => replyTypes.has(event.type) && !card.replies[event.id]);
     const mentions = pending.some((e) => e.type === "deployment.approval_requested")
@@ -99,16 +126,17 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     for (const event of pending) {
       const reply = renderThreadReply(event, view, mentions);
       if (!reply) continue;
-      const posted = await api.postMessage({ channel: card.channel, threadTs: card.ts, ...reply });
-      await cards.addReply(view.id, owner, event.id, posted.ts);
+      const { ts } = await postOnce(view.id, card, owner, event.id, { channel: card.channel, threadTs: card.ts, ...reply });
+      await cards.addReply(view.id, owner, event.id, ts);
     }
     if (view.rollbackOf) {
       const origin = await cards.get(view.rollbackOf);
       if (origin?.ts) {
         for (const event of view.timeline.filter((e) => originReplyTypes.has(e.type) && !card.replies[`origin:${e.id}`])) {
           const reply = originReply(event, view)!;
-          const posted = await api.postMessage({ channel: origin.channel, threadTs: origin.ts, text: truncate(reply.text), ...(reply.broadcast ? { broadcast: true } : {}) });
-          await cards.addReply(view.id, owner, `origin:${event.id}`, posted.ts);
+          const slot = `origin:${event.id}`;
+          const { ts } = await postOnce(view.id, card, owner, slot, { channel: origin.channel, threadTs: origin.ts, text: truncate(reply.text), ...(reply.broadcast ? { broadcast: true } : {}) });
+          await cards.addReply(view.id, owner, slot, ts);
         }
       }
     }

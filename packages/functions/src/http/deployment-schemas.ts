@@ -45,7 +45,9 @@ export const VoteSchema = z
     decision: z.enum(["approve", "reject"]),
     comment: z.string().optional(),
     at: z.string(),
-    via: z.enum(["api", "link"]).openapi({ description: "api: a credential of the principal; link: the principal's own approval link" }),
+    via: z.enum(["api", "link", "slack"]).openapi({
+      description: "api: a credential of the principal (a token or a dashboard session); link: the principal's own approval link; slack: a linked Slack user's button or command",
+    }),
   })
   .openapi("Vote");
 

@@ -147,13 +147,16 @@ export function createWebhookDispatcher(deps: {
   }
 
   const lanes = new Map<string, Lane>();
+  // Channels this process made a delivery due for, whether or not the (eventually consistent) list shows them yet.
+  const seenChannels = new Set<string>();
+  store.onDue((delivery) => void seenChannels.add(delivery.webhookId));
   function laneOf(channelId: string): Lane {
     let lane = lanes.get(channelId);
     if (!lane) lanes.set(channelId, (lane = createLane(channelId, { store, deliver, settings: laneSettings, onError })));
     return lane;
   }
   /** Every channel: the other channels, each subscription (a disabled one's pending deliveries end as failed), and any lane already set going. */
-  const channelIds = () => new Set([...Object.keys(deps.channels ?? {}), ...subscriptions.keys(), ...lanes.keys()]);
+  const channelIds = () => new Set([...Object.keys(deps.channels ?? {}), ...subscriptions.keys(), ...seenChannels, ...lanes.keys()]);
 
   return {
     fanOut,

@@ -131,7 +131,7 @@ describe("delivery lanes", () => {
     await lane.idle();
 
     h.fill("a", 3);
-    const round = lane.work(cutoff, performance.now() + 60_000);
+    const round = lane.work(cutoff, { deadline: performance.now() + 60_000 });
     await h.settle();
     expect(h.inFlight("a")).toBe(1);
     lane.halt();
@@ -140,6 +140,21 @@ describe("delivery lanes", () => {
     await lane.idle();
     expect(h.running.size).toBe(0);
     expect(h.partitions.get("a")).toHaveLength(2); // left due for the next round
+  });
+  it("offers beyond what the lane holds stay in the partition and are read from there: nothing offered is lost", async () => {
+    const h = harness({ concurrency: 1, batchSize: 2 });
+    const lane = h.lane("a");
+    h.fill("a", 20);
+    for (const d of h.partitions.get("a")!) lane.offer(d);
+    const attempted: string[] = [];
+    for (let i = 0; i < 200 && attempted.length < 20; i++) {
+      await h.settle();
+      for (const [key, r] of [...h.running]) (attempted.push(key), r.release(true));
+    }
+    expect(attempted).toHaveLength(20);
+    expect(new Set(attempted).size).toBe(20);
+    expect(h.queries.length).toBeGreaterThan(0); // the backlog came from the partition
+    await lane.idle();
   });
 });
 

@@ -165,7 +165,7 @@ export function createWebhookDispatcher(deps: {
       const deadline = performance.now() + (options.startWithinMs ?? Infinity);
       const cutoff = clock().toISOString();
       await listSubscriptions(0);
-      const started = await Promise.all([...channelIds()].map((id) => laneOf(id).work(cutoff, deadline)));
+      const started = await Promise.all([...channelIds()].map((id) => laneOf(id).work(cutoff, { deadline })));
       const results = await Promise.all(started.flat());
       return { attempted: results.filter((r) => r.claimed).length, delivered: results.filter((r) => r.delivered).length };
     },
@@ -173,8 +173,8 @@ export function createWebhookDispatcher(deps: {
     async poll() {
       await listSubscriptions(subscriptionsMaxAgeMs);
       const cutoff = clock().toISOString();
-      // A lane at work needs no tick: it reads its partition again before it stops.
-      for (const id of channelIds()) if (!laneOf(id).busy) void laneOf(id).work(cutoff);
+      // A lane at work is left to it (a tick each would make it query once per attempt); it is back on the next tick after.
+      for (const id of channelIds()) if (!laneOf(id).busy) void laneOf(id).work(cutoff, { collect: false });
     },
 
     follow() {
@@ -190,7 +190,7 @@ export function createWebhookDispatcher(deps: {
         if (current) clearTimeout(current.timer);
         const timer = setTimeout(() => {
           timers.delete(channelId);
-          void laneOf(channelId).work(clock().toISOString());
+          void laneOf(channelId).work(clock().toISOString(), { collect: false });
         }, wait);
         timer.unref();
         timers.set(channelId, { at: due, timer });

@@ -27,13 +27,15 @@ interface Round {
   cutoff: string;
   /** performance.now() after which this request starts no attempt. */
   deadline: number;
+  /** Whether the caller waits for the attempts (a round of deliverDue) or not (a worker's tick, an offer). */
+  collect: boolean;
   attempts: Promise<LaneResult>[];
   reached(attempts: Promise<LaneResult>[]): void;
 }
 
 export interface Lane {
   /** Takes what is due up to `cutoff`; resolves with the attempts it started once none is left to start (or past `deadline`). */
-  work(cutoff: string, deadline?: number): Promise<Promise<LaneResult>[]>;
+  work(cutoff: string, options?: { deadline?: number; collect?: boolean }): Promise<Promise<LaneResult>[]>;
   /** A delivery known to be due (this process just made it so): taken without a query. */
   offer(candidate: StoredDelivery): void;
   /** Whether the lane is at work (then it takes new work without being asked). */
@@ -64,6 +66,7 @@ export function createLane(
   const rounds = new Set<Round>();
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  let offers: Round | undefined;
   const keyOf = (d: StoredDelivery) => `${d.eventAt}#${d.eventId}`;
 
   const mayStart = () => {
@@ -89,7 +92,7 @@ export function createLane(
       inFlight.delete(key);
       wake?.();
     });
-    for (const round of rounds) round.attempts.push(attempt);
+    for (const round of rounds) if (round.collect) round.attempts.push(attempt);
   }
 
   async function run() {
@@ -135,9 +138,9 @@ export function createLane(
   }
 
   return {
-    work(upTo, deadline = Infinity) {
+    work(upTo, { deadline = Infinity, collect = true } = {}) {
       if (upTo > cutoff) cutoff = upTo;
-      const reached = new Promise<Promise<LaneResult>[]>((resolve) => rounds.add({ cutoff: upTo, deadline, attempts: [], reached: resolve }));
+      const reached = new Promise<Promise<LaneResult>[]>((resolve) => rounds.add({ cutoff: upTo, deadline, collect, attempts: [], reached: resolve }));
       ensureRunning();
       wake?.();
       return reached;
@@ -145,9 +148,15 @@ export function createLane(
     offer(candidate) {
       const key = keyOf(candidate);
       if (inFlight.has(key) || buffer.has(key)) return;
-      buffer.set(key, candidate);
-      // A request that needs no query: it is done once the buffer is.
-      rounds.add({ cutoff: "", deadline: Infinity, attempts: [], reached: () => undefined });
+      // One request for all offers, done once the buffer is (and the partition, if a backlog went there).
+      if (!offers || !rounds.has(offers)) rounds.add((offers = { cutoff: "", deadline: Infinity, collect: false, attempts: [], reached: () => undefined }));
+      if (buffer.size < 4 * batchSize) {
+        buffer.set(key, candidate);
+      } else if (candidate.nextAttemptAt) {
+        // A backlog (a receiver that hangs) stays in the table, not here: the lane reads it when it gets to it.
+        if (candidate.nextAttemptAt > offers.cutoff) offers.cutoff = candidate.nextAttemptAt;
+        if (candidate.nextAttemptAt > cutoff) cutoff = candidate.nextAttemptAt;
+      }
       ensureRunning();
       wake?.();
     },

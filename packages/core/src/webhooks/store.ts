@@ -136,6 +136,14 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
     gsi1sk: keys.webhookDueSort(nextAttemptAt, d.eventAt, d.eventId),
   });
 
+  // This store's own subscription writes, read back through the same lagging index (null: removed).
+  const ownSubscriptions = new Map<string, { webhook: StoredWebhook | null; at: number }>();
+  function wroteSubscription(id: string, webhook: StoredWebhook | null) {
+    ownSubscriptions.delete(id);
+    ownSubscriptions.set(id, { webhook, at: performance.now() });
+    for (const [key, entry] of ownSubscriptions) if (entry.at < performance.now() - 60_000) ownSubscriptions.delete(key);
+  }
+
   async function subscriptions(): Promise<StoredWebhook[]> {
     const found: StoredWebhook[] = [];
     let start: Record<string, AttributeValue> | undefined;
@@ -147,7 +155,12 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
       }
       start = page.LastEvaluatedKey;
     } while (start);
-    return found;
+    const listed = new Map(found.map((s) => [s.id, s]));
+    for (const [id, { webhook }] of ownSubscriptions) {
+      if (webhook) listed.set(id, { ...webhook, ...(listed.get(id)?.status === "disabled" ? { status: "disabled" as const, disabledReason: listed.get(id)!.disabledReason } : {}) });
+      else listed.delete(id);
+    }
+    return [...listed.values()];
   }
 
   async function load(id: string): Promise<StoredWebhook | undefined> {
@@ -199,6 +212,7 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
+      wroteSubscription(id, { ...webhook, secret });
       return { webhook, secret };
     },
 
@@ -216,6 +230,7 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
     async remove(id) {
       try {
         await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.webhook(id)), ConditionExpression: "attribute_exists(pk)" }));
+        wroteSubscription(id, null);
       } catch (error) {
         if (isConditionalCheckFailed(error)) throw new WebhookNotFoundError(id);
         throw error;
@@ -230,7 +245,7 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
 
     async disable(id, reason) {
       try {
-        await client.send(
+        const { Attributes } = await client.send(
           new UpdateItemCommand({
             TableName: tableName,
             Key: marshallItem(keys.webhook(id)),
@@ -238,8 +253,13 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
             ConditionExpression: "attribute_exists(pk)",
             ExpressionAttributeNames: { "#status": "status" },
             ExpressionAttributeValues: marshallItem({ ":disabled": "disabled", ":reason": reason }),
+            ReturnValues: "ALL_NEW",
           }),
         );
+        if (Attributes) {
+          const item = unmarshallItem(Attributes);
+          wroteSubscription(id, { ...toView(item), secret: item.secret as string });
+        }
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
       }

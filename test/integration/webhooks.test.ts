@@ -99,7 +99,10 @@ afterAll(async () => table.drop());
 beforeEach(async () => {
   received = [];
   behaviour = { "/ok": 204 };
-  now = new Date("2026-03-01T12:00:00.000Z");
+  // Whole seconds (webhook-timestamp), and now rather than a fixed date: a delivery item expires
+  // (TTL) 30 days after the clock that wrote it, and DynamoDB Local's TTL sweeper deleted the
+  // items of a clock months in the past at random moments (the "retries 5xx" flake).
+  now = new Date(Math.floor(Date.now() / 1000) * 1000);
   store = createWebhookStore({ table, cursors: createCursorCodec("test"), clock });
   // Every earlier test's subscriptions are removed, so each test sees only its own.
   for (const webhook of (await store.list({ limit: 100 })).items) await store.remove(webhook.id);
@@ -111,7 +114,7 @@ beforeEach(async () => {
  * tests of a receiver that hangs use a shorter one, still long enough for a healthy answer.
  */
 function dispatcherWithTimeout(timeoutMs: number) {
-  return createWebhookDispatcher({ store, resolver, clock, options: { timeoutMs, maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 8_000 }, onError: () => undefined });
+  return createWebhookDispatcher({ store, resolver, clock, options: { timeoutMs, maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 8_000 }, onError: (message, details) => console.error(message, details) });
 }
 
 describe("outbound webhooks", () => {
@@ -259,6 +262,41 @@ describe("outbound webhooks", () => {
     expect(delivered).toMatchObject({ status: "delivered", attempts: 5, lastStatus: 200 });
     expect(sentTo("/later").map((r) => r.headers["webhook-id"])).toEqual(Array(5).fill(event.id));
     await expect(store.retry(webhook.id, failed!.id, now.toISOString())).rejects.toBeInstanceOf(DeliveryNotRetryableError);
+  });
+
+  it("a failing channel's retries never crowd out another channel's work: each channel has its own due partition", async () => {
+    behaviour["/down"] = 500;
+    // One query takes 2 due deliveries: with one shared partition the 6 older retries came first.
+    dispatcher = createWebhookDispatcher({ store, resolver, clock, options: { timeoutMs: 10_000, maxAttempts: 4, baseDelayMs: 1_000, batchSize: 2, concurrency: 1 }, onError: () => undefined });
+    const failing = await subscribe("/down");
+    for (let i = 0; i < 6; i++) await dispatcher.fanOut.publish(deploymentEvent());
+    await dispatcher.deliverDue();
+    const healthy = await subscribe("/ok");
+    advance(1_000); // the failing channel's retries are due, older than the next event
+    await dispatcher.fanOut.publish(deploymentEvent());
+    // 6 retries and 1 first attempt on the failing channel, and the healthy one's first attempt.
+    expect(await dispatcher.deliverDue()).toEqual({ attempted: 8, delivered: 1 });
+    expect((await deliveriesOf(healthy.webhook.id)).map((d) => d.status)).toEqual(["delivered"]);
+    expect((await deliveriesOf(failing.webhook.id)).map((d) => d.attempts)).toEqual([1, 2, 2, 2, 2, 2, 2]);
+  });
+
+  it("a stale due entry is re-checked against the item: claimed with the item's own value when due, never when done", async () => {
+    const { webhook } = await subscribe("/ok");
+    const event = deploymentEvent();
+    await dispatcher.fanOut.publish(event);
+    const [due] = await store.due(webhook.id, now.toISOString(), 10);
+    expect(due).toMatchObject({ eventId: event.id, status: "pending" });
+    // Another process (its own store, so no memory of these writes) with an index entry older than the item.
+    const other = createWebhookStore({ table, cursors: createCursorCodec("test"), clock });
+    const stale = { ...due!, nextAttemptAt: new Date(now.getTime() - 60_000).toISOString() };
+    const claimed = await other.claim(stale, new Date(now.getTime() + 40_000).toISOString());
+    expect(claimed).toMatchObject({ eventId: event.id, nextAttemptAt: new Date(now.getTime() + 40_000).toISOString() });
+    await other.record(claimed!, { at: now.toISOString(), status: "delivered", nextAttemptAt: null, lastStatus: 204, lastError: null });
+    // The entry as the index showed it before: the item is delivered, so nobody may claim it again.
+    expect(await store.claim(due!, new Date(now.getTime() + 40_000).toISOString())).toBeUndefined();
+    expect(await other.claim(stale, new Date(now.getTime() + 40_000).toISOString())).toBeUndefined();
+    expect((await deliveriesOf(webhook.id)).map((d) => [d.status, d.attempts])).toEqual([["delivered", 1]]);
+    expect(sentTo("/ok")).toHaveLength(0);
   });
 
   it("an always-failing subscription neither delays nor re-sends to a healthy one, also when the relay hands the same events again", async () => {

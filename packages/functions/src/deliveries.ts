@@ -4,11 +4,15 @@
  * shard (and with it every other channel). Invoked by the table's stream for new delivery
  * items (their first attempt) and by a one-minute schedule (retries whose backoff ran out,
  * and manual retries). Every outcome is recorded on its delivery item, so it never fails
- * the batch; the stream record only says "there is work".
+ * the batch; the stream record only says "there is work". Each channel has its own lane
+ * (core webhooks/lanes.ts), the same code the local delivery loop runs: a hanging receiver
+ * holds its own attempts, not the other channels' (they keep taking work within the
+ * invocation); no attempt starts when it could not be recorded before the timeout.
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { createApprovalLinkChannel, createWebhookLinkSink, LinkDeliveryError } from "@rollgate/core/approval";
 import { createSealer } from "@rollgate/core/sealing";
+import type { Context } from "aws-lambda";
 import { createCursorCodec, createDynamoClient, keys } from "@rollgate/core/store";
 import { createSlackCardChannel } from "@rollgate/core/slack";
 import { createWebhookDispatcher, createWebhookStore, type WebhookDispatcher } from "@rollgate/core/webhooks";
@@ -78,6 +82,11 @@ function dispatcher(): Promise<WebhookDispatcher> {
   return ready;
 }
 
-export async function handler(): Promise<void> {
-  logger.info("delivery round", await (await dispatcher()).deliverDue());
+/** Attempts start only while one can still finish and be recorded within the invocation. */
+const attemptBudgetMs = 5_000 + 10_000;
+
+export async function handler(_event: unknown, context?: Pick<Context, "getRemainingTimeInMillis">): Promise<void> {
+  const startWithinMs = context ? Math.max(0, context.getRemainingTimeInMillis() - attemptBudgetMs) : undefined;
+  const round = await (await dispatcher()).deliverDue(startWithinMs === undefined ? {} : { startWithinMs });
+  logger.info("delivery round", { ...round });
 }

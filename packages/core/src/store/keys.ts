@@ -24,7 +24,8 @@
  *   target state        TARGET#<specId>#<env>       STATE                   -
  *   registered target   TARGETDEF#<name>            DEF                     TARGETS / <name>   (webhook or lambda-alias, secret included; see target/registry.ts)
  *   webhook             WEBHOOK#<id>                DEF                     WEBHOOKS / <createdAt>#<id>   (outbound subscription, secret included; see webhooks/store.ts)
- *   webhook delivery    WEBHOOK#<id>                DLV#<eventAt>#<eventId> WEBHOOKDUE / <nextAttemptAt>#<id>#<eventId>   (one per subscription and event; in the due index only while pending)
+ *   webhook delivery    WEBHOOK#<id>                DLV#<eventAt>#<eventId> WEBHOOKDUE#<id> / <nextAttemptAt>#<eventAt>#<eventId>   (one per channel and event; in its channel's due index only while pending;
+ *                                                                                <id> is a subscription's or another channel's id, e.g. `slack`)
  *   slack user link     SLACKUSER#<slackUserId>     LINK                    SLACKUSERS#<subject> / <slackUserId>   (which principal a Slack user acts as, with which scopes)
  *   slack request       SLACKREQ#<trigger or action> REQ                    -   (a Slack trigger_id / action_ts seen once; TTL expiresAt)
  *   slack release card  SLACKCARD#<deploymentId>    CARD                    -   (channel, ts, thread replies posted, the render lease; see slack/card-store.ts)
@@ -96,8 +97,9 @@ export const keys = {
   webhookListPartition: () => "WEBHOOKS",
   webhookDelivery: (id: string, eventAt: string, eventId: string) => ({ pk: `WEBHOOK#${id}`, sk: `DLV#${eventAt}#${eventId}` }),
   webhookDeliveryPrefix: () => "DLV#",
-  webhookDuePartition: () => "WEBHOOKDUE",
-  webhookDueSort: (nextAttemptAt: string, id: string, eventId: string) => `${nextAttemptAt}#${id}#${eventId}`,
+  /** One due partition per channel, so that one channel's backlog or retries never sit in front of another's work. */
+  webhookDuePartition: (channelId: string) => `WEBHOOKDUE#${channelId}`,
+  webhookDueSort: (nextAttemptAt: string, eventAt: string, eventId: string) => `${nextAttemptAt}#${eventAt}#${eventId}`,
 
   slackUser: (slackUserId: string) => ({ pk: `SLACKUSER#${slackUserId}`, sk: "LINK" }),
   slackUsersOfPartition: (subject: string) => `SLACKUSERS#${subject}`,

@@ -3,4 +3,4 @@ export * from "./schema.js";
 export * from "./errors.js";
 export { toCloudEvent, type CloudEvent } from "./cloudevent.js";
 export { createWebhookStore, type WebhookStore, type StoredWebhook, type StoredDelivery, type AttemptOutcome } from "./store.js";
-export { createWebhookDispatcher, type WebhookDispatcher, type DispatcherOptions, type DeliveryChannel, type ChannelOutcome } from "./dispatch.js";
+export { createWebhookDispatcher, type WebhookDispatcher, type DispatcherOptions, type DeliveryRound, type DeliveryChannel, type ChannelOutcome } from "./dispatch.js";

@@ -5,6 +5,7 @@ import { isConditionalCheckFailed, type TableContext } from "../store/dynamo.js"
 import type { CursorCodec } from "../store/cursor.js";
 import { keys } from "../store/keys.js";
 import { marshallItem, unmarshallItem } from "../store/marshall.js";
+import { createDueMemory } from "./due-memory.js";
 import { gsi1Partition, queryPage } from "../store/paging.js";
 import { tableDefinition } from "../store/table.js";
 import { DeliveryNotFoundError, DeliveryNotRetryableError, WebhookNotFoundError } from "./errors.js";
@@ -12,9 +13,17 @@ import { webhookInputSchema, type DeliveryView, type WebhookView } from "./schem
 
 /**
  * Subscriptions and their delivery items in the one table (keys.ts). A delivery item is
- * keyed by subscription and event, so the relay can write it again (a retried stream
- * record) without a second delivery; while pending it sits in a sparse due index
- * (gsi1 WEBHOOKDUE / <nextAttemptAt>#…), which is how the dispatcher finds work.
+ * keyed by channel (a subscription, or another channel such as Slack) and event, so the
+ * relay can write it again (a retried stream record) without a second delivery; while
+ * pending it sits in its channel's sparse due partition (gsi1 WEBHOOKDUE#<channel> /
+ * <nextAttemptAt>#…), which is how the dispatcher finds each channel's work on its own.
+ *
+ * The index is eventually consistent and there is no consistent read of a GSI, so a due
+ * lookup only proposes: it skips entries this store knows it replaced and adds the pending
+ * ones it wrote that the index does not show yet (due-memory.ts), and `claim` decides on
+ * the item itself, re-checking it when the index entry was stale. (A due queue in the base
+ * table, read consistently, would need a second item per delivery moved in a transaction on
+ * every claim and record: about twice the writes per attempt, for a lag that only delays.)
  */
 export interface StoredWebhook extends WebhookView {
   secret: string;
@@ -43,19 +52,27 @@ export interface WebhookStore {
   /** With its secret; for the dispatcher only. */
   load(id: string): Promise<StoredWebhook | undefined>;
   remove(id: string): Promise<void>;
+  /** Every subscription, active or disabled, with its secret: the dispatcher's webhook channels. */
+  subscriptions(): Promise<StoredWebhook[]>;
   /** Every active subscription (the relay matches events against them). */
   active(): Promise<StoredWebhook[]>;
   disable(id: string, reason: string): Promise<void>;
   /** Writes the delivery unless it exists; `false` when it did (a relay retry). */
   enqueue(delivery: Pick<StoredDelivery, "webhookId" | "eventId" | "eventType" | "eventAt" | "body">, at: string): Promise<boolean>;
   deliveries(webhookId: string, page: { limit: number; cursor?: string }): Promise<{ items: DeliveryView[]; nextCursor: string | null }>;
-  /** Pending deliveries whose next attempt is due at `now`, oldest first. */
-  due(now: string, limit: number): Promise<StoredDelivery[]>;
-  /** Moves a due delivery's next attempt to `until` so no other dispatcher takes it; `false` if another did. */
-  claim(delivery: StoredDelivery, until: string): Promise<boolean>;
+  /** One channel's pending deliveries whose next attempt is due at `now`, oldest first (candidates: `claim` decides). */
+  due(channelId: string, now: string, limit: number): Promise<StoredDelivery[]>;
+  /**
+   * Moves a due delivery's next attempt to `until` so no other dispatcher takes it, and
+   * returns it as claimed; `undefined` if it is not due (any more): another took it, it was
+   * delivered, or the index entry it came from was stale and the item says otherwise.
+   */
+  claim(delivery: StoredDelivery, until: string): Promise<StoredDelivery | undefined>;
   record(delivery: StoredDelivery, outcome: AttemptOutcome): Promise<void>;
   /** A manual retry: pending again, due at `now`. */
   retry(webhookId: string, deliveryId: string, now: string): Promise<DeliveryView>;
+  /** Calls `listener` whenever this store makes a delivery due (enqueue, next attempt, manual retry), as it is then. */
+  onDue(listener: (delivery: StoredDelivery) => void): () => void;
 }
 
 /** How long the delivery log keeps an entry. */
@@ -105,6 +122,46 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
   const { table, cursors } = deps;
   const { client, tableName } = table;
   const clock = deps.clock ?? (() => new Date());
+  const memory = createDueMemory<StoredDelivery>();
+  const listeners = new Set<(delivery: StoredDelivery) => void>();
+  const memoryKey = (d: Pick<StoredDelivery, "eventAt" | "eventId">) => `${d.eventAt}#${d.eventId}`;
+  /** Notes a write: the delivery left `from` and is now due at `to` (or out of the index). */
+  function wrote(delivery: StoredDelivery, from: string | null, to: string | null) {
+    const pending: StoredDelivery | undefined = to ? { ...delivery, status: "pending", nextAttemptAt: to } : undefined;
+    memory.wrote(delivery.webhookId, memoryKey(delivery), { from, ...(pending ? { to: { delivery: pending, nextAttemptAt: to! } } : {}) });
+    if (pending) for (const listener of listeners) listener(pending);
+  }
+  const dueEntry = (channelId: string, nextAttemptAt: string, d: Pick<StoredDelivery, "eventAt" | "eventId">) => ({
+    gsi1pk: keys.webhookDuePartition(channelId),
+    gsi1sk: keys.webhookDueSort(nextAttemptAt, d.eventAt, d.eventId),
+  });
+
+  // This store's own subscription writes, read back through the same lagging index (null: removed).
+  const ownSubscriptions = new Map<string, { webhook: StoredWebhook | null; at: number }>();
+  function wroteSubscription(id: string, webhook: StoredWebhook | null) {
+    ownSubscriptions.delete(id);
+    ownSubscriptions.set(id, { webhook, at: performance.now() });
+    for (const [key, entry] of ownSubscriptions) if (entry.at < performance.now() - 60_000) ownSubscriptions.delete(key);
+  }
+
+  async function subscriptions(): Promise<StoredWebhook[]> {
+    const found: StoredWebhook[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ TableName: tableName, ...gsi1Partition(keys.webhookListPartition()), ExclusiveStartKey: start }));
+      for (const raw of page.Items ?? []) {
+        const item = unmarshallItem(raw);
+        found.push({ ...toView(item), secret: item.secret as string });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const listed = new Map(found.map((s) => [s.id, s]));
+    for (const [id, { webhook }] of ownSubscriptions) {
+      if (webhook) listed.set(id, { ...webhook, ...(listed.get(id)?.status === "disabled" ? { status: "disabled" as const, disabledReason: listed.get(id)!.disabledReason } : {}) });
+      else listed.delete(id);
+    }
+    return [...listed.values()];
+  }
 
   async function load(id: string): Promise<StoredWebhook | undefined> {
     const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: marshallItem(keys.webhook(id)), ConsistentRead: true }));
@@ -155,6 +212,7 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
+      wroteSubscription(id, { ...webhook, secret });
       return { webhook, secret };
     },
 
@@ -172,29 +230,22 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
     async remove(id) {
       try {
         await client.send(new DeleteItemCommand({ TableName: tableName, Key: marshallItem(keys.webhook(id)), ConditionExpression: "attribute_exists(pk)" }));
+        wroteSubscription(id, null);
       } catch (error) {
         if (isConditionalCheckFailed(error)) throw new WebhookNotFoundError(id);
         throw error;
       }
     },
 
+    subscriptions,
+
     async active() {
-      const found: StoredWebhook[] = [];
-      let start: Record<string, AttributeValue> | undefined;
-      do {
-        const page = await client.send(new QueryCommand({ TableName: tableName, ...gsi1Partition(keys.webhookListPartition()), ExclusiveStartKey: start }));
-        for (const raw of page.Items ?? []) {
-          const item = unmarshallItem(raw);
-          if ((item.status ?? "active") === "active") found.push({ ...toView(item), secret: item.secret as string });
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return found;
+      return (await subscriptions()).filter((s) => s.status === "active");
     },
 
     async disable(id, reason) {
       try {
-        await client.send(
+        const { Attributes } = await client.send(
           new UpdateItemCommand({
             TableName: tableName,
             Key: marshallItem(keys.webhook(id)),
@@ -202,14 +253,20 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
             ConditionExpression: "attribute_exists(pk)",
             ExpressionAttributeNames: { "#status": "status" },
             ExpressionAttributeValues: marshallItem({ ":disabled": "disabled", ":reason": reason }),
+            ReturnValues: "ALL_NEW",
           }),
         );
+        if (Attributes) {
+          const item = unmarshallItem(Attributes);
+          wroteSubscription(id, { ...toView(item), secret: item.secret as string });
+        }
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
       }
     },
 
     async enqueue(delivery, at) {
+      const stored: StoredDelivery = { ...delivery, id: deliveryIdOf(delivery.eventAt, delivery.eventId), status: "pending", attempts: 0, nextAttemptAt: at, lastAttemptAt: null, lastStatus: null, lastError: null, createdAt: at, deliveredAt: null };
       try {
         await client.send(
           new PutItemCommand({
@@ -222,14 +279,14 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
               attempts: 0,
               nextAttemptAt: at,
               createdAt: at,
-              gsi1pk: keys.webhookDuePartition(),
-              gsi1sk: keys.webhookDueSort(at, delivery.webhookId, delivery.eventId),
+              ...dueEntry(delivery.webhookId, at, delivery),
               // The log keeps 30 days (TTL); a relay retry after that could queue the event again.
               expiresAt: Math.floor(Date.parse(at) / 1000) + deliveryRetentionSeconds,
             }),
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
+        wrote(stored, null, at);
         return true;
       } catch (error) {
         if (isConditionalCheckFailed(error)) return false;
@@ -255,41 +312,62 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
       return { items: result.items.map(deliveryView), nextCursor: result.nextCursor };
     },
 
-    async due(now, limit) {
+    async due(channelId, now, limit) {
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: tableDefinition.gsi1.name,
           KeyConditionExpression: "gsi1pk = :p AND gsi1sk <= :upTo",
-          ExpressionAttributeValues: marshallItem({ ":p": keys.webhookDuePartition(), ":upTo": `${now}#\uffff` }),
+          ExpressionAttributeValues: marshallItem({ ":p": keys.webhookDuePartition(channelId), ":upTo": `${now}#\uffff` }),
           Limit: limit,
         }),
       );
-      return Items.map((item) => toDelivery(unmarshallItem(item)));
+      const found = new Map<string, StoredDelivery>();
+      for (const raw of Items) {
+        const delivery = toDelivery(unmarshallItem(raw));
+        const key = memoryKey(delivery);
+        if (delivery.nextAttemptAt && !memory.isStale(channelId, key, delivery.nextAttemptAt)) found.set(key, delivery);
+      }
+      // Our own pending writes the index may not show yet (the page may have been full without them: claim sorts it out).
+      for (const { key, entry } of memory.due(channelId, now)) if (!found.has(key)) found.set(key, entry.delivery);
+      return [...found.values()].sort((a, b) => (a.nextAttemptAt! < b.nextAttemptAt! ? -1 : a.nextAttemptAt! > b.nextAttemptAt! ? 1 : 0)).slice(0, limit);
     },
 
     async claim(delivery, until) {
-      try {
-        await client.send(
-          new UpdateItemCommand({
-            TableName: tableName,
-            Key: deliveryKey(delivery),
-            UpdateExpression: "SET nextAttemptAt = :until, gsi1sk = :sort",
-            ConditionExpression: "#status = :pending AND nextAttemptAt = :expected",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: marshallItem({
-              ":until": until,
-              ":sort": keys.webhookDueSort(until, delivery.webhookId, delivery.eventId),
-              ":pending": "pending",
-              ":expected": delivery.nextAttemptAt,
+      let expected = delivery.nextAttemptAt;
+      // Twice at most: the second time with the item's own value, when the index entry was stale but the item is due.
+      for (let tries = 0; tries < 2 && expected; tries++) {
+        try {
+          const { Attributes } = await client.send(
+            new UpdateItemCommand({
+              TableName: tableName,
+              Key: deliveryKey(delivery),
+              UpdateExpression: "SET nextAttemptAt = :until, gsi1sk = :sort",
+              ConditionExpression: "#status = :pending AND nextAttemptAt = :expected",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: marshallItem({
+                ":until": until,
+                ":sort": keys.webhookDueSort(until, delivery.eventAt, delivery.eventId),
+                ":pending": "pending",
+                ":expected": expected,
+              }),
+              ReturnValues: "ALL_NEW",
+              ReturnValuesOnConditionCheckFailure: "ALL_OLD",
             }),
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
+          );
+          const claimed = toDelivery(unmarshallItem(Attributes!));
+          wrote(claimed, expected, null);
+          return claimed;
+        } catch (error) {
+          if (!isConditionalCheckFailed(error)) throw error;
+          const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+          const current = item ? toDelivery(unmarshallItem(item)) : undefined;
+          memory.wrote(delivery.webhookId, memoryKey(delivery), { from: expected, ...(current?.status === "pending" && current.nextAttemptAt ? { to: { delivery: current, nextAttemptAt: current.nextAttemptAt } } : {}) });
+          const dueNow = current?.status === "pending" && current.nextAttemptAt && current.nextAttemptAt !== expected && current.nextAttemptAt <= clock().toISOString();
+          expected = dueNow ? current.nextAttemptAt : null;
+        }
       }
+      return undefined;
     },
 
     async record(delivery, outcome) {
@@ -311,10 +389,11 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
             ":lastStatus": outcome.lastStatus,
             ":lastError": outcome.lastError,
             ":next": outcome.nextAttemptAt,
-            ...(pending ? { ":due": keys.webhookDuePartition(), ":sort": keys.webhookDueSort(outcome.nextAttemptAt!, delivery.webhookId, delivery.eventId) } : {}),
+            ...(pending ? { ":due": keys.webhookDuePartition(delivery.webhookId), ":sort": keys.webhookDueSort(outcome.nextAttemptAt!, delivery.eventAt, delivery.eventId) } : {}),
           }),
         }),
       );
+      wrote(delivery, delivery.nextAttemptAt, pending ? outcome.nextAttemptAt : null);
     },
 
     async retry(webhookId, deliveryId, now) {
@@ -332,12 +411,18 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
             ":pending": "pending",
             ":delivered": "delivered",
             ":now": now,
-            ":due": keys.webhookDuePartition(),
-            ":sort": keys.webhookDueSort(now, webhookId, delivery.eventId),
+            ":due": keys.webhookDuePartition(webhookId),
+            ":sort": keys.webhookDueSort(now, delivery.eventAt, delivery.eventId),
           }),
         }),
       );
+      wrote(delivery, delivery.nextAttemptAt, now);
       return deliveryView({ ...delivery, status: "pending", nextAttemptAt: now });
+    },
+
+    onDue(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -28,10 +28,12 @@ export async function startSlackRollgate(
   options: { delivery?: DispatcherOptions; logChannel?: Notifier } = {},
 ): Promise<SlackRollgate> {
   const logged: OutboxEvent[] = [];
+  // Retries at most 1 s apart and many of them: an outage test's rollout may take a while on a
+  // loaded machine, and its Slack deliveries must still be pending (not dead-lettered) when Slack is back.
   const runtime = createRuntime(
     { tableName: table.tableName, cursorSecret: "test-secret", publicBaseUrl: "http://rollgate.test", slack },
     await localOrchestration({ waitScale: 0 }),
-    { table, logger: createLogger("rollgate-test"), deliverApprovalLink: () => undefined, webhookDelivery: options.delivery ?? { baseDelayMs: 200, maxDelayMs: 1_000, maxAttempts: 20, timeoutMs: 2_000 } },
+    { table, logger: createLogger("rollgate-test"), deliverApprovalLink: () => undefined, webhookDelivery: options.delivery ?? { baseDelayMs: 200, maxDelayMs: 1_000, maxAttempts: 300, timeoutMs: 2_000 } },
   );
   await runtime.services.tokens.ensure(adminToken, { subject: "admin", scopes: ["admin"] }, "test");
   const logChannel: Notifier = options.logChannel ?? { publish: async (event) => void logged.push(event) };

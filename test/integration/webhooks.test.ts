@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DomainEvent, PlatformEvent } from "@rollgate/core/events";
 import { createCursorCodec } from "@rollgate/core/store";
 import type { Resolver } from "@rollgate/core/target";
-import { createWebhookDispatcher, createWebhookStore, DeliveryNotRetryableError, type WebhookDispatcher, type WebhookStore } from "@rollgate/core/webhooks";
+import { createWebhookDispatcher, createWebhookStore, DeliveryInFlightError, DeliveryNotRetryableError, type WebhookDispatcher, type WebhookStore } from "@rollgate/core/webhooks";
 import { createTestTable } from "../helpers/table.js";
 
 /**
@@ -262,6 +262,23 @@ describe("outbound webhooks", () => {
     expect(delivered).toMatchObject({ status: "delivered", attempts: 5, lastStatus: 200 });
     expect(sentTo("/later").map((r) => r.headers["webhook-id"])).toEqual(Array(5).fill(event.id));
     await expect(store.retry(webhook.id, failed!.id, now.toISOString())).rejects.toBeInstanceOf(DeliveryNotRetryableError);
+  });
+
+  it("a manual retry while an attempt runs is refused (409 in flight), so the event is never sent twice at once; after the attempt it is taken", async () => {
+    behaviour["/slow"] = "hang";
+    dispatcher = dispatcherWithTimeout(1_500);
+    const { webhook } = await subscribe("/slow");
+    await dispatcher.fanOut.publish(deploymentEvent());
+    const round = dispatcher.deliverDue();
+    while (sentTo("/slow").length === 0) await new Promise((r) => setTimeout(r, 10));
+    const [running] = await deliveriesOf(webhook.id);
+    await expect(store.retry(webhook.id, running!.id, now.toISOString())).rejects.toBeInstanceOf(DeliveryInFlightError);
+    await round;
+    expect(sentTo("/slow")).toHaveLength(1);
+    const [timedOut] = await deliveriesOf(webhook.id);
+    expect(timedOut).toMatchObject({ status: "pending", attempts: 1, lastError: { code: "TIMEOUT" } });
+    // The attempt is recorded: a retry by hand is allowed again and makes it due now.
+    expect(await store.retry(webhook.id, timedOut!.id, now.toISOString())).toMatchObject({ status: "pending", nextAttemptAt: now.toISOString() });
   });
 
   it("a failing channel's retries never crowd out another channel's work: each channel has its own due partition", async () => {

@@ -687,7 +687,7 @@ export interface paths {
         put?: never;
         /**
          * Retry a pending or failed delivery now
-         * @description The same webhook-id and body; the dispatcher attempts it next. 409 once delivered.
+         * @description The same webhook-id and body; the dispatcher attempts it next. 409 `WEBHOOK_DELIVERY_DELIVERED` once delivered, 409 `WEBHOOK_DELIVERY_IN_FLIGHT` while an attempt of it is running (retry after its outcome is in the log).
          */
         post: operations["retryWebhookDelivery"];
         delete?: never;
@@ -7407,7 +7407,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "WEBHOOK_DELIVERY_DELIVERED";
+                        code?: "WEBHOOK_DELIVERY_DELIVERED" | "WEBHOOK_DELIVERY_IN_FLIGHT";
                     };
                 };
             };

@@ -36,3 +36,15 @@ export class DeliveryNotRetryableError extends WebhookError {
     });
   }
 }
+
+/** An attempt of this delivery is running right now: a manual retry would send the event twice at once. */
+export class DeliveryInFlightError extends WebhookError {
+  override name = "DeliveryInFlightError";
+  override readonly code = "WEBHOOK_DELIVERY_IN_FLIGHT";
+  override readonly kind: ErrorKind = "conflict";
+  constructor(webhookId: string, deliveryId: string) {
+    super(`An attempt of delivery ${deliveryId} of webhook ${webhookId} is running; its outcome is in the delivery log shortly. Retry after it, if it failed.`, {
+      context: { webhookId, deliveryId },
+    });
+  }
+}

@@ -8,7 +8,7 @@ import { marshallItem, unmarshallItem } from "../store/marshall.js";
 import { createDueMemory } from "./due-memory.js";
 import { gsi1Partition, queryPage } from "../store/paging.js";
 import { tableDefinition } from "../store/table.js";
-import { DeliveryNotFoundError, DeliveryNotRetryableError, WebhookNotFoundError } from "./errors.js";
+import { DeliveryInFlightError, DeliveryNotFoundError, DeliveryNotRetryableError, WebhookNotFoundError } from "./errors.js";
 import { webhookInputSchema, type DeliveryView, type WebhookView } from "./schema.js";
 
 /**
@@ -342,7 +342,8 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
             new UpdateItemCommand({
               TableName: tableName,
               Key: deliveryKey(delivery),
-              UpdateExpression: "SET nextAttemptAt = :until, gsi1sk = :sort",
+              // leasedUntil says "an attempt is running" (a manual retry must not start a second one).
+              UpdateExpression: "SET nextAttemptAt = :until, leasedUntil = :until, gsi1sk = :sort",
               ConditionExpression: "#status = :pending AND nextAttemptAt = :expected",
               ExpressionAttributeNames: { "#status": "status" },
               ExpressionAttributeValues: marshallItem({
@@ -379,7 +380,7 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
           UpdateExpression: [
             "SET #status = :status, attempts = attempts + :one, lastAttemptAt = :at, lastStatus = :lastStatus, lastError = :lastError, nextAttemptAt = :next",
             outcome.status === "delivered" ? ", deliveredAt = :at" : "",
-            pending ? ", gsi1pk = :due, gsi1sk = :sort" : " REMOVE gsi1pk, gsi1sk",
+            pending ? ", gsi1pk = :due, gsi1sk = :sort REMOVE leasedUntil" : " REMOVE gsi1pk, gsi1sk, leasedUntil",
           ].join(""),
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: marshallItem({
@@ -400,22 +401,30 @@ export function createWebhookStore(deps: { table: TableContext; cursors: CursorC
       await this.get(webhookId);
       const delivery = await loadDelivery(webhookId, deliveryId);
       if (delivery.status === "delivered") throw new DeliveryNotRetryableError(webhookId, deliveryId);
-      await client.send(
-        new UpdateItemCommand({
-          TableName: tableName,
-          Key: deliveryKey(delivery),
-          UpdateExpression: "SET #status = :pending, nextAttemptAt = :now, gsi1pk = :due, gsi1sk = :sort",
-          ConditionExpression: "#status <> :delivered",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: marshallItem({
-            ":pending": "pending",
-            ":delivered": "delivered",
-            ":now": now,
-            ":due": keys.webhookDuePartition(webhookId),
-            ":sort": keys.webhookDueSort(now, delivery.eventAt, delivery.eventId),
+      try {
+        await client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: deliveryKey(delivery),
+            UpdateExpression: "SET #status = :pending, nextAttemptAt = :now, gsi1pk = :due, gsi1sk = :sort",
+            // Not while an attempt runs (its lease not yet run out): that would send the event twice at once.
+            ConditionExpression: "#status <> :delivered AND (attribute_not_exists(leasedUntil) OR leasedUntil <= :now)",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: marshallItem({
+              ":pending": "pending",
+              ":delivered": "delivered",
+              ":now": now,
+              ":due": keys.webhookDuePartition(webhookId),
+              ":sort": keys.webhookDueSort(now, delivery.eventAt, delivery.eventId),
+            }),
           }),
-        }),
-      );
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        const current = await loadDelivery(webhookId, deliveryId);
+        if (current.status === "delivered") throw new DeliveryNotRetryableError(webhookId, deliveryId);
+        throw new DeliveryInFlightError(webhookId, deliveryId);
+      }
       wrote(delivery, delivery.nextAttemptAt, now);
       return deliveryView({ ...delivery, status: "pending", nextAttemptAt: now });
     },

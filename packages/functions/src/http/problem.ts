@@ -121,6 +121,7 @@ export const problemCodes = {
   WEBHOOK_NOT_FOUND: 404,
   WEBHOOK_DELIVERY_NOT_FOUND: 404,
   WEBHOOK_DELIVERY_DELIVERED: 409,
+  WEBHOOK_DELIVERY_IN_FLIGHT: 409,
   SLACK_USER_NOT_LINKED: 404,
   SLACK_LINK_SUBJECT_UNKNOWN: 422,
 } as const satisfies Record<string, ContentfulStatusCode | readonly ContentfulStatusCode[]>;

@@ -112,11 +112,11 @@ export function webhookRoutes(services: AppServices) {
       operationId: "retryWebhookDelivery",
       tags: ["webhooks"],
       summary: "Retry a pending or failed delivery now",
-      description: "The same webhook-id and body; the dispatcher attempts it next. 409 once delivered.",
+      description: "The same webhook-id and body; the dispatcher attempts it next. 409 `WEBHOOK_DELIVERY_DELIVERED` once delivered, 409 `WEBHOOK_DELIVERY_IN_FLIGHT` while an attempt of it is running (retry after its outcome is in the log).",
       request: { params: DeliveryParams },
       responses: {
         202: { description: "Due now: the dispatcher attempts it next", content: { "application/json": { schema: DeliverySchema } } },
-        ...problems("WEBHOOK_NOT_FOUND", "WEBHOOK_DELIVERY_NOT_FOUND", "WEBHOOK_DELIVERY_DELIVERED"),
+        ...problems("WEBHOOK_NOT_FOUND", "WEBHOOK_DELIVERY_NOT_FOUND", "WEBHOOK_DELIVERY_DELIVERED", "WEBHOOK_DELIVERY_IN_FLIGHT"),
       },
       security: sec,
     }),

@@ -5,7 +5,7 @@ import { launchExecutionName, type Orchestrator } from "@rollgate/core/workflow"
 import { createLogger } from "../../packages/functions/src/logger.js";
 import { createResumeHandler } from "../../packages/functions/src/resume.js";
 import { createTestTable } from "../helpers/table.js";
-import { approver, createRolloutHarness, deployer, type RolloutHarness } from "./rollout-harness.js";
+import { approver, createRolloutHarness, deployer, type RolloutHarness, canary } from "./rollout-harness.js";
 
 /**
  * The scheduled sweep AWS runs (functions/src/resume.ts): the same core reconciliation as
@@ -13,17 +13,6 @@ import { approver, createRolloutHarness, deployer, type RolloutHarness } from ".
  * recorded execution. Run here on the local engine, which keeps executions like Step
  * Functions does for the life of the process.
  */
-const canary = (extra: Record<string, unknown> = {}) => ({
-  deployment: {
-    strategy: "canary",
-    canary: { traffic_split: [{ version: "current", percentage: 75 }, { version: "candidate", percentage: 25 }] },
-    analysis: { interval: "30s", threshold: 2, step_weight: 25, max_weight: 50 },
-    target: { type: "simulated" },
-  },
-  environments: { dev: {}, staging: {}, production: {} },
-  ...extra,
-});
-
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let h: RolloutHarness;
 const logger = createLogger("rollgate-test");

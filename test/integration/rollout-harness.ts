@@ -188,6 +188,18 @@ export function createRolloutHarness(table: TableContext, options: HarnessOption
 
 export type RolloutHarness = ReturnType<typeof createRolloutHarness>;
 
+/** A canary in 25 % steps to 50 % on the simulated target, with dev, staging and production (fields overridable). */
+export const canary = (extra: Record<string, unknown> = {}) => ({
+  deployment: {
+    strategy: "canary",
+    canary: { traffic_split: [{ version: "current", percentage: 75 }, { version: "candidate", percentage: 25 }] },
+    analysis: { interval: "30s", threshold: 2, step_weight: 25, max_weight: 50 },
+    target: { type: "simulated" },
+  },
+  environments: { dev: {}, staging: {}, production: {} },
+  ...extra,
+});
+
 export const eventTypes = (view: { timeline: DomainEvent[] }) => view.timeline.map((e) => e.type);
 
 /**

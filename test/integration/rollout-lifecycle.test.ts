@@ -12,18 +12,7 @@ import {
 import { createCursorCodec } from "@rollgate/core/store";
 import type { Orchestrator } from "@rollgate/core/workflow";
 import { createTestTable } from "../helpers/table.js";
-import { admin, createRolloutHarness, deployer, eventTypes, type RolloutHarness } from "./rollout-harness.js";
-
-const canary = (extra: Record<string, unknown> = {}) => ({
-  deployment: {
-    strategy: "canary",
-    canary: { traffic_split: [{ version: "current", percentage: 75 }, { version: "candidate", percentage: 25 }] },
-    analysis: { interval: "30s", threshold: 2, step_weight: 25, max_weight: 50 },
-    target: { type: "simulated" },
-  },
-  environments: { dev: {}, staging: {}, production: {} },
-  ...extra,
-});
+import { admin, createRolloutHarness, deployer, eventTypes, type RolloutHarness, canary } from "./rollout-harness.js";
 
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let h: RolloutHarness;

@@ -159,6 +159,45 @@ describe("delivery lanes", () => {
 });
 
 describe("due memory (a store's own writes around the eventually consistent index)", () => {
+  it("a request for later work that comes while the lane's query runs is served: the lane looks again instead of waiting for a wake", async () => {
+    // The stall this guards (seen under CPU load): a backoff's timer asked for work while the
+    // lane was querying; the query, made with the earlier cutoff, found nothing; the lane then
+    // waited for a wake with nothing in flight, and the worker's ticks skip a busy lane.
+    let querying!: () => void;
+    const inQuery = new Promise<void>((r) => (querying = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const later = "2026-01-01T00:00:05.000Z";
+    const queries: string[] = [];
+    const due = delivery("a", 1, "2026-01-01T00:00:03.000Z");
+    const started: string[] = [];
+    const lane = createLane("a", {
+      store: {
+        async due(_channel: string, upTo: string) {
+          queries.push(upTo);
+          if (queries.length === 1) {
+            querying();
+            await gate;
+          }
+          return due.nextAttemptAt! <= upTo && !started.length ? [due] : [];
+        },
+      },
+      settings: { concurrency: 2, batchSize: 25 },
+      onError: () => undefined,
+      deliver: async (candidate) => (started.push(candidate.eventId), { claimed: true, delivered: true }),
+    });
+    void lane.work(cutoff, { collect: false });
+    await inQuery;
+    const second = lane.work(later);
+    release();
+    const attempts = await Promise.all(await second);
+    expect(queries).toEqual([cutoff, later]);
+    expect(started).toEqual(["e1"]);
+    expect(attempts).toEqual([{ claimed: true, delivered: true }]);
+    await lane.idle();
+    expect(lane.busy).toBe(false);
+  });
+
   it("knows the values it replaced as stale and offers its own pending writes before the index shows them", () => {
     let t = 0;
     const memory = createDueMemory<string>(() => t);

@@ -106,6 +106,9 @@ export function createLane(
           for (const d of found) if (!inFlight.has(keyOf(d)) && !buffer.has(keyOf(d))) (buffer.set(keyOf(d), d), fresh++);
           // A short page is the whole of what is due; a full one of nothing new is as good (its items are running).
           if (found.length < batchSize || fresh === 0) drainedTo = upTo;
+          // A request for later work may have come in during the query (it found no waiting
+          // lane to wake): look again up to its cutoff rather than wait for a wake that never comes.
+          if (buffer.size === 0 && drainedTo < cutoff) continue;
           if (buffer.size === 0) break;
         }
         const [key, next] = buffer.entries().next().value!;

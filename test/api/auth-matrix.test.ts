@@ -136,7 +136,10 @@ describe("the auth matrix, generated from /openapi.json", () => {
     ["a malformed header (Basic)", () => `Basic ${Buffer.from("admin:admin").toString("base64")}`, /Authorization/],
     ["an unknown token", () => "Bearer rg_not_a_token_anybody_issued", /not valid/],
     ["a revoked token", () => `Bearer ${tokens.revoked}`, /not valid/],
-    ["an expired token", () => `Bearer ${tokens.expired}`, /expired/],
+    // DynamoDB Local's TTL sweeper may already have deleted the expired item (expiresAt is the
+    // TTL attribute): then it is an unknown token. The "has expired" detail, read while the item
+    // still exists, is pinned with a fake clock in test/api/principal-cache.test.ts.
+    ["an expired token", () => `Bearer ${tokens.expired}`, /expired|not valid/],
     ["a disabled principal's token", () => `Bearer ${tokens.disabled}`, /not valid/],
   ];
 

@@ -37,4 +37,13 @@ describe("the principal behind a token, as authentication sees it", () => {
     now = 1000;
     await expect(other.credentials.resolve({ kind: "bearer", token })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
+
+  it("says a token has expired by the service's clock while its item still exists (TTL deletion is lazy)", async () => {
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const issued = await api.runtime.services.tokens.issue({ subject: "soon-old", scopes: ["specs:read"], expiresAt }, "test");
+    const later = createAuth({ table: api.runtime.table, cursors: createCursorCodec("test-secret"), clock: () => new Date(Date.parse(expiresAt) + 1_000) });
+    await expect(later.credentials.resolve({ kind: "bearer", token: issued.token })).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "The bearer token has expired." });
+    const before = createAuth({ table: api.runtime.table, cursors: createCursorCodec("test-secret"), clock: () => new Date(Date.parse(expiresAt) - 1_000) });
+    expect((await before.credentials.resolve({ kind: "bearer", token: issued.token })).subject).toBe("soon-old");
+  });
 });

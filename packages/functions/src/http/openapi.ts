@@ -97,7 +97,7 @@ export const problems = <const E extends readonly ProblemEntry[]>(...entries: E)
   const byStatus = new Map<number, string[]>();
   for (const entry of entries) {
     const [code, status] = typeof entry === "string" ? [entry, problemCodes[entry as ProblemCode] as number] : (entry as readonly [ProblemCode, number]);
-    if (!statusesOf(code).includes(status as never)) throw new Error(`problems(): ${code} is never sent with ${status}`);
+    if (!(statusesOf(code) as readonly number[]).includes(status)) throw new Error(`problems(): ${code} is never sent with ${status}`);
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   return Object.fromEntries(
